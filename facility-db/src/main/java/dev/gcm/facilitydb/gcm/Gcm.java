@@ -1,0 +1,173 @@
+package dev.gcm.facilitydb.gcm;
+
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.model.FeatureSet;
+import dev.gcm.facilitydb.model.Ibc;
+import dev.gcm.facilitydb.model.IbcRange;
+import dev.gcm.facilitydb.qemu.ModelSearch;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The greatest common CPU model (GCM) of n hosts, independent of their order.
+ *
+ * <p>F is the intersection of every host's features. The hosts of the lowest generation cap the
+ * result: their lowest GA level, and their machine type when they share one (else any type). Model
+ * search picks the definition for that cap and F; the result is that definition with F masked by its
+ * full set. For two hosts this is exactly QEMU's query-cpu-model-baseline.
+ *
+ * <p>Beyond QEMU, when hosts report IBC ranges the result must lie in every range: the definition is
+ * lowered to the smallest unblocked IBC, and it is a conflict when the ranges do not meet or the
+ * definition falls below some host's lowest IBC.
+ */
+public final class Gcm {
+
+    private Gcm() {
+    }
+
+    /** The GCM of plain models (no IBC ranges); hosts are named host-0, host-1, ... in conflicts. */
+    public static GcmResult ofModels(Catalog catalog, List<CpuModel> models) {
+        List<GcmHost> hosts = new ArrayList<>(models.size());
+        for (int i = 0; i < models.size(); i++) {
+            hosts.add(new GcmHost("host-" + i, models.get(i)));
+        }
+        return compute(catalog, hosts);
+    }
+
+    public static GcmResult compute(Catalog catalog, List<GcmHost> hosts) {
+        int n = hosts.size();
+        if (n == 0) {
+            return GcmResult.none(0, List.of(new GcmConflict(GcmConflict.Code.NO_HOSTS,
+                    "no hosts: a common model needs at least one host", List.of(), List.of())));
+        }
+        FeatureSet common = commonFeatures(hosts);
+        Cap cap = Cap.of(hosts);
+        Optional<CpuDefinition> found = ModelSearch.find(catalog, cap.type, cap.generation, cap.ga, common);
+        if (found.isEmpty()) {
+            return GcmResult.none(n, List.of(missingBase(catalog, hosts, common)));
+        }
+        CpuDefinition def = found.get();
+        IbcBounds bounds = IbcBounds.of(hosts);
+        if (bounds != null) {
+            if (bounds.maxLowest.compareTo(bounds.minUnblocked) > 0) {
+                return GcmResult.none(n, List.of(bounds.disjoint(hosts)));
+            }
+            if (def.ibc().compareTo(bounds.minUnblocked) > 0) {
+                Ibc u = bounds.minUnblocked;
+                def = ModelSearch.find(catalog, cap.type, u.generation(), u.ga(), common).orElse(def);
+            }
+            if (def.ibc().compareTo(bounds.maxLowest) < 0) {
+                return GcmResult.none(n, List.of(bounds.belowLowest(hosts, def)));
+            }
+        }
+        return GcmResult.common(new CpuModel(def, common.and(def.full())), n);
+    }
+
+    /** The features every host has; identical sets are intersected once. */
+    static FeatureSet commonFeatures(List<GcmHost> hosts) {
+        Collection<FeatureSet> distinct = new HashSet<>();
+        for (GcmHost h : hosts) {
+            distinct.add(h.model().features());
+        }
+        return FeatureSet.intersectionOf(distinct);
+    }
+
+    private static GcmConflict missingBase(Catalog catalog, List<GcmHost> hosts, FeatureSet common) {
+        CpuDefinition oldest = catalog.definitions().get(0);
+        FeatureSet missing = ModelSearch.missingBase(oldest, common, catalog.ignoredBaseFeatures());
+        List<String> culprits = hosts.stream()
+                .filter(h -> !h.model().features().containsAll(missing))
+                .map(GcmHost::id)
+                .toList();
+        List<String> names = catalog.names(missing);
+        return new GcmConflict(GcmConflict.Code.MISSING_BASE_FEATURES,
+                "no common model: the hosts share no base set of any CPU definition; missing base features "
+                        + String.join(", ", names) + " (lacked by " + String.join(", ", limit(culprits)) + ")",
+                culprits, names);
+    }
+
+    static List<String> limit(List<String> ids) {
+        if (ids.size() <= 10) {
+            return ids;
+        }
+        List<String> out = new ArrayList<>(ids.subList(0, 10));
+        out.add("and " + (ids.size() - 10) + " more");
+        return out;
+    }
+
+    /** The generation, GA level and machine type that cap the result. */
+    record Cap(int type, int generation, int ga) {
+        static Cap of(List<GcmHost> hosts) {
+            int gen = Integer.MAX_VALUE;
+            int ga = Integer.MAX_VALUE;
+            int type = -1;
+            for (GcmHost h : hosts) {
+                CpuDefinition d = h.model().definition();
+                if (d.generation() < gen) {
+                    gen = d.generation();
+                    ga = d.ga();
+                    type = d.machineType();
+                } else if (d.generation() == gen) {
+                    ga = Math.min(ga, d.ga());
+                    if (type != d.machineType()) {
+                        type = 0;
+                    }
+                }
+            }
+            return new Cap(type, gen, ga);
+        }
+    }
+
+    /** The tightest IBC bounds of the hosts that report a range. */
+    record IbcBounds(Ibc maxLowest, Ibc minUnblocked) {
+        static IbcBounds of(List<GcmHost> hosts) {
+            Ibc lowest = null;
+            Ibc unblocked = null;
+            for (GcmHost h : hosts) {
+                if (h.ibcRange().isPresent()) {
+                    IbcRange r = h.ibcRange().get();
+                    lowest = lowest == null || r.lowest().compareTo(lowest) > 0 ? r.lowest() : lowest;
+                    unblocked = unblocked == null || r.unblocked().compareTo(unblocked) < 0 ? r.unblocked() : unblocked;
+                }
+            }
+            return lowest == null ? null : new IbcBounds(lowest, unblocked);
+        }
+
+        GcmConflict disjoint(List<GcmHost> hosts) {
+            List<String> high = idsWhere(hosts, r -> r.lowest().compareTo(minUnblocked) > 0);
+            List<String> low = idsWhere(hosts, r -> r.unblocked().compareTo(maxLowest) < 0);
+            List<String> all = new ArrayList<>(high);
+            low.stream().filter(id -> !all.contains(id)).forEach(all::add);
+            return new GcmConflict(GcmConflict.Code.IBC_RANGES_DISJOINT,
+                    "no common model: IBC ranges do not meet; lowest IBC " + maxLowest + " of "
+                            + String.join(", ", limit(high)) + " is above unblocked IBC " + minUnblocked + " of "
+                            + String.join(", ", limit(low)),
+                    all, List.of());
+        }
+
+        GcmConflict belowLowest(List<GcmHost> hosts, CpuDefinition def) {
+            List<String> ids = idsWhere(hosts, r -> r.lowest().compareTo(def.ibc()) > 0);
+            return new GcmConflict(GcmConflict.Code.IBC_BELOW_LOWEST,
+                    "no common model: the common definition " + def.name() + " (IBC " + def.ibc()
+                            + ") is older than the lowest IBC of " + String.join(", ", limit(ids)),
+                    ids, List.of());
+        }
+
+        private static List<String> idsWhere(List<GcmHost> hosts, java.util.function.Predicate<IbcRange> test) {
+            Set<String> seen = new HashSet<>();
+            List<String> out = new ArrayList<>();
+            for (GcmHost h : hosts) {
+                if (h.ibcRange().filter(test).isPresent() && seen.add(h.id())) {
+                    out.add(h.id());
+                }
+            }
+            return out;
+        }
+    }
+}
