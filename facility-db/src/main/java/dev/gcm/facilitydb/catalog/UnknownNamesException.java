@@ -11,9 +11,13 @@ public class UnknownNamesException extends IllegalArgumentException {
     private final List<String> names;
 
     public UnknownNamesException(String what, List<String> names) {
-        super("unknown " + what + (names.size() == 1 ? "" : "s") + ": " + String.join(", ", names));
+        super("unknown " + (names.size() == 1 ? what : plural(what)) + ": " + String.join(", ", names));
         this.what = what;
         this.names = List.copyOf(names);
+    }
+
+    private static String plural(String word) {
+        return word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
     }
 
     /** What kind of name it was: "feature", "property", "CPU model", ... */

@@ -60,13 +60,21 @@ public final class Gcm {
             }
             if (def.ibc().compareTo(bounds.minUnblocked) > 0) {
                 Ibc u = bounds.minUnblocked;
-                def = ModelSearch.find(catalog, cap.type, u.generation(), u.ga(), common).orElse(def);
+                def = ModelSearch.find(catalog, machineTypeOf(catalog, u), u.generation(), u.ga(), common).orElse(def);
             }
             if (def.ibc().compareTo(bounds.maxLowest) < 0) {
                 return GcmResult.none(n, List.of(bounds.belowLowest(hosts, def)));
             }
         }
         return GcmResult.common(new CpuModel(def, common.and(def.full())), n);
+    }
+
+    /** The machine type of the first definition at exactly this IBC's level (the EC), else 0 (any). */
+    private static int machineTypeOf(Catalog catalog, Ibc ibc) {
+        return catalog.definitions().stream()
+                .filter(d -> d.ibc().equals(ibc))
+                .mapToInt(CpuDefinition::machineType)
+                .findFirst().orElse(0);
     }
 
     /** The features every host has; identical sets are intersected once. */
