@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The algebra of the GCM and of comparison, over seeded random models (jqwik reports failing input). */
-class GcmProperties {
+class GcmPropertyTest {
 
     private static final Catalog CATALOG = Catalog.load();
 
