@@ -11,7 +11,13 @@ public class UnknownNamesException extends IllegalArgumentException {
     private final List<String> names;
 
     public UnknownNamesException(String what, List<String> names) {
-        super("unknown " + (names.size() == 1 ? what : plural(what)) + ": " + String.join(", ", names));
+        this(what, names, null);
+    }
+
+    /** With a hint for the person, e.g. "did you mean gen15a?"; null for none. */
+    public UnknownNamesException(String what, List<String> names, String hint) {
+        super("unknown " + (names.size() == 1 ? what : plural(what)) + ": " + String.join(", ", names)
+                + (hint == null ? "" : " (" + hint + ")"));
         this.what = what;
         this.names = List.copyOf(names);
     }

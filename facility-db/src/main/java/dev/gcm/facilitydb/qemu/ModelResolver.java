@@ -42,7 +42,7 @@ public final class ModelResolver {
                 throw new ModelException("CPU model '" + info.name() + "' depends on the accelerator and host;"
                         + " expand it with QEMU first (gcm probe), or name a definition (gcm models)");
             }
-            throw new UnknownNamesException("CPU model", List.of(info.name()));
+            throw new UnknownNamesException("CPU model", List.of(info.name()), suggestion(info.name()));
         }
         CpuDefinition def = found.get();
         checkPropertyNames(info.props());
@@ -76,6 +76,19 @@ public final class ModelResolver {
                     + "' (introduced with later models): " + String.join(", ", refused));
         }
         return new CpuModel(def, features.build());
+    }
+
+    /** QEMU names the machines after z14 by generation: z15 is gen15a (EC) or gen15b (BC). */
+    private String suggestion(String name) {
+        String base = name.endsWith("-base") ? name.substring(0, name.length() - 5) : name;
+        String suffix = name.endsWith("-base") ? "-base" : "";
+        if (base.matches("z1[5-9]")) {
+            String gen = "gen" + base.substring(1);
+            if (catalog.definition(gen + "a").isPresent()) {
+                return "did you mean " + gen + "a" + suffix + " or " + gen + "b" + suffix + "?";
+            }
+        }
+        return null;
     }
 
     private void checkPropertyNames(Map<String, Boolean> props) {

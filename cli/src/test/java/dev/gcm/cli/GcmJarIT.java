@@ -1,0 +1,65 @@
+package dev.gcm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged cli/target/gcm.jar, run as a separate process the way users and pipelines run it. */
+class GcmJarIT {
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result gcm(String stdin, String... args) throws IOException, InterruptedException {
+        Path jar = Path.of("target", "gcm.jar");
+        assertThat(jar).exists();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), out, err);
+    }
+
+    @Test
+    void runsAsAStandaloneJarWithTheExitCodeContract() throws Exception {
+        Result ok = gcm("[{\"name\":\"z14\"},{\"name\":\"z13\"}]", "baseline", "-", "-o", "args");
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).startsWith("-cpu z13-base");
+        assertThat(ok.err()).isEmpty();
+
+        Result none = gcm("[{\"name\":\"z14\",\"props\":{\"zarch\":false}},{\"name\":\"z13\"}]", "baseline", "-");
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("zarch");
+
+        Result bad = gcm("not json", "baseline", "-");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("gcm: error: malformed JSON").doesNotContain("\tat ");
+
+        Result version = gcm("", "--version");
+        assertThat(version.out()).contains("QEMU 10.2.0");
+    }
+
+    @Test
+    void comparesFilesAsGuestAndHost() throws Exception {
+        Path dir = Files.createTempDirectory("gcm-it");
+        Files.writeString(dir.resolve("guest.json"), "{\"name\":\"z14\",\"props\":{\"vx\":false}}");
+        Files.writeString(dir.resolve("host.json"), "{\"name\":\"z14\"}");
+        Result r = gcm("", "compare", dir.resolve("guest.json").toString(), dir.resolve("host.json").toString(),
+                "-o", "qemu");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"subset\"").contains("\"vx\"");
+    }
+}
