@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -17,13 +18,58 @@ public final class FeatureSet {
 
     private static final FeatureSet EMPTY = new FeatureSet(new RoaringBitmap());
 
+    /** Sets whose members are all below this limit (every catalog index is) carry an inline copy. */
+    static final int INLINE_LIMIT = 7 * 64;
+
     private final RoaringBitmap bits;
     private final int hash;
+    // An exact copy of the members in the object itself, so that comparing two sets (as de-duplicating
+    // a fleet of 100,000 hosts does) reads no further memory; the bitmap lives four references deeper.
+    private final boolean inline;
+    private final long w0;
+    private final long w1;
+    private final long w2;
+    private final long w3;
+    private final long w4;
+    private final long w5;
+    private final long w6;
 
     private FeatureSet(RoaringBitmap bits) {
-        bits.runOptimize();
         this.bits = bits;
-        this.hash = bits.hashCode();
+        this.hash = mixedHash(bits);
+        long[] w = new long[7];
+        this.inline = bits.isEmpty() || bits.last() < INLINE_LIMIT;
+        if (inline) {
+            bits.forEach((int i) -> w[i >>> 6] |= 1L << (i & 63));
+        }
+        w0 = w[0];
+        w1 = w[1];
+        w2 = w[2];
+        w3 = w[3];
+        w4 = w[4];
+        w5 = w[5];
+        w6 = w[6];
+    }
+
+    private boolean sameInline(FeatureSet o) {
+        return w0 == o.w0 && w1 == o.w1 && w2 == o.w2 && w3 == o.w3 && w4 == o.w4 && w5 == o.w5 && w6 == o.w6;
+    }
+
+    /**
+     * A well-spread hash of the members. RoaringBitmap's own hash collides heavily for sets that differ
+     * in a few features, which turns de-duplicating a fleet's sets into quadratic work.
+     */
+    private static int mixedHash(RoaringBitmap bits) {
+        int h = 0x9E3779B9;
+        PeekableIntIterator it = bits.getIntIterator();
+        while (it.hasNext()) {
+            h = (h ^ it.next()) * 0x01000193;
+            h ^= h >>> 15;
+        }
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        return h;
     }
 
     public static FeatureSet empty() {
@@ -125,7 +171,13 @@ public final class FeatureSet {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureSet other && hash == other.hash && bits.equals(other.bits);
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof FeatureSet other) || hash != other.hash) {
+            return false;
+        }
+        return inline && other.inline ? sameInline(other) : bits.equals(other.bits);
     }
 
     @Override
