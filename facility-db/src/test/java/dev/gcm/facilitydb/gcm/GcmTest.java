@@ -42,6 +42,15 @@ class GcmTest {
     }
 
     @Test
+    void z14Zr1HostsGetTheZ14NameAsQemuGivesIt() {
+        // QEMU's search meets z14.2 (GA2) before z14ZR1 (GA1) and stops; both share GEN14_GA1 lists.
+        CpuModel zr1 = model("z14ZR1", Map.of());
+        CpuModel gcm = Gcm.ofModels(catalog, List.of(zr1, zr1)).model().orElseThrow();
+        assertThat(gcm.definition().name()).isEqualTo("z14");
+        assertThat(gcm.features()).isEqualTo(zr1.features());
+    }
+
+    @Test
     void noCommonModelNamesTheHostsAndMissingBaseFeatures() {
         GcmResult r = Gcm.compute(catalog, List.of(
                 new GcmHost("good", model("z14", Map.of())),

@@ -43,6 +43,20 @@ class BaselineDifferentialIT {
     }
 
     @Test
+    void everyDefinitionWithItselfAndItsNeighbourEqualsQemuBaseline() {
+        var defs = ours.catalog().definitions();
+        for (int i = 0; i < defs.size(); i++) {
+            for (String a : List.of(defs.get(i).name(), defs.get(i).staticName())) {
+                String b = defs.get((i + 1) % defs.size()).name();
+                for (List<CpuModelInfo> pair : List.of(List.of(CpuModelInfo.named(a), CpuModelInfo.named(a)),
+                        List.of(CpuModelInfo.named(a), CpuModelInfo.named(b)))) {
+                    assertThat(ours.gcm(pair)).as(pair.toString()).isEqualTo(qemu.baseline(pair.get(0), pair.get(1)));
+                }
+            }
+        }
+    }
+
+    @Test
     void gcmOfRandomFleetsEqualsQemuBaseline() {
         RandomModels random = new RandomModels(ours.catalog(), SEED);
         int pairs = 0;
