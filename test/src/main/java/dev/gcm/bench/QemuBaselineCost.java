@@ -49,12 +49,16 @@ public final class QemuBaselineCost {
             double qemuMsPerHost = (System.nanoTime() - start) / 1e6 / Math.max(1, sample - 1);
             double qemuTotalMs = qemuMsPerHost * (hosts - 1);
 
-            // our n-way GCM over the whole fleet, best of a few warm runs
+            // our n-way GCM over the whole fleet: the best run after two seconds of warm-up (the JIT)
             long best = Long.MAX_VALUE;
-            for (int i = 0; i < 30; i++) {
+            long until = System.nanoTime() + 4_000_000_000L;
+            for (int i = 0; i < 30 || System.nanoTime() < until; i++) {
                 long t = System.nanoTime();
                 Gcm.compute(catalog, fleet);
-                best = Math.min(best, System.nanoTime() - t);
+                long took = System.nanoTime() - t;
+                if (System.nanoTime() > until - 2_000_000_000L) {
+                    best = Math.min(best, took);
+                }
             }
             double oursMs = best / 1e6;
             CpuModelInfo ours = Expansion.staticForm(catalog,
