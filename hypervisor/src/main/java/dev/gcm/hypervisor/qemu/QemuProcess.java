@@ -17,11 +17,13 @@ public final class QemuProcess implements AutoCloseable {
 
     private final Process process;
     private final Path directory;
+    private final boolean ownsDirectory;
     private final QmpClient qmp;
 
-    private QemuProcess(Process process, Path directory, QmpClient qmp) {
+    private QemuProcess(Process process, Path directory, boolean ownsDirectory, QmpClient qmp) {
         this.process = process;
         this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
         this.qmp = qmp;
     }
 
@@ -34,41 +36,69 @@ public final class QemuProcess implements AutoCloseable {
      */
     public static QemuProcess start(String binary, List<String> extraArgs, Duration timeout) throws IOException {
         Path dir = Files.createTempDirectory("gcm-qemu-");
-        Path socket = dir.resolve("qmp.sock");
+        return start(binary, extraArgs, dir.resolve("qmp.sock"), true, timeout);
+    }
+
+    /**
+     * Starts QEMU with its monitor at a given socket path (as a guest whose monitor others read); the
+     * socket's directory is left in place on close, the socket itself removed.
+     */
+    public static QemuProcess startWithMonitorAt(String binary, List<String> extraArgs, Path socket, Duration timeout)
+            throws IOException {
+        return start(binary, extraArgs, socket, false, timeout);
+    }
+
+    private static QemuProcess start(String binary, List<String> extraArgs, Path socket, boolean ownsDir,
+                                     Duration timeout) throws IOException {
+        Path dir = socket.toAbsolutePath().getParent();
+        Path log = dir.resolve(socket.getFileName() + ".log");
         List<String> cmd = new ArrayList<>(List.of(binary, "-S", "-nodefaults", "-nographic", "-no-user-config"));
         cmd.addAll(extraArgs);
         cmd.addAll(List.of("-qmp", "unix:" + socket + ",server=on,wait=off"));
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("qemu.log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!Files.exists(socket)) {
                 if (!p.isAlive()) {
-                    throw new IOException("QEMU exited with " + p.exitValue() + ": " + log(dir));
+                    throw new IOException("QEMU exited with " + p.exitValue() + ": " + log(log));
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IOException("QEMU did not open its monitor within " + timeout.toMillis() + " ms");
                 }
                 Thread.sleep(10);
             }
-            return new QemuProcess(p, dir, QmpClient.connect(socket, timeout));
+            return new QemuProcess(p, ownsDir ? dir : null, ownsDir, QmpClient.connect(socket, timeout));
         } catch (IOException | RuntimeException e) {
             kill(p);
-            deleteQuietly(dir);
+            cleanUp(ownsDir, dir, socket, log);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(p);
-            deleteQuietly(dir);
+            cleanUp(ownsDir, dir, socket, log);
             throw new IOException("interrupted while starting QEMU", e);
         }
     }
 
-    private static String log(Path dir) {
+    private static void cleanUp(boolean ownsDir, Path dir, Path socket, Path log) {
+        if (ownsDir) {
+            deleteQuietly(dir);
+        } else {
+            try {
+                Files.deleteIfExists(socket);
+                Files.deleteIfExists(log);
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    private static String log(Path log) {
         try {
-            return Files.readString(dir.resolve("qemu.log")).strip();
+            return Files.readString(log).strip();
         } catch (IOException e) {
             return "(no log)";
         }
@@ -92,7 +122,9 @@ public final class QemuProcess implements AutoCloseable {
         }
         qmp.close();
         kill(process);
-        deleteQuietly(directory);
+        if (ownsDirectory) {
+            deleteQuietly(directory);
+        }
     }
 
     private static void kill(Process p) {
