@@ -22,7 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * Reads the CPU model of every running guest from its QMP monitor socket: the sockets directly in a
- * directory, or {@code monitor.sock} in its subdirectories (as libvirt keeps them). For each guest: its
+ * directory, or {@code monitor.sock} in its subdirectories (as libvirt keeps them). A QMP socket
+ * serves one client at a time, so the sockets read here must be ones nobody else holds: libvirt keeps
+ * its own monitor open, so give each guest a second one for the agent (for example
+ * {@code <qemu:commandline>} with {@code -qmp unix:/run/gcm/guests/NAME.sock,server=on,wait=off}).
+ * A monitor held by someone else costs the probe's timeout and is skipped. For each guest: its
  * name, the QOM type of its first CPU (the model), the CPU's feature properties, and the static
  * expansion of exactly that, asked of the guest's own QEMU. A guest whose monitor does not answer is
  * left out (it may be starting or stopping).

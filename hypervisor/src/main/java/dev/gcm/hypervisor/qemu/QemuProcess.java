@@ -17,13 +17,11 @@ public final class QemuProcess implements AutoCloseable {
 
     private final Process process;
     private final Path directory;
-    private final boolean ownsDirectory;
     private final QmpClient qmp;
 
-    private QemuProcess(Process process, Path directory, boolean ownsDirectory, QmpClient qmp) {
+    private QemuProcess(Process process, Path directory, QmpClient qmp) {
         this.process = process;
         this.directory = directory;
-        this.ownsDirectory = ownsDirectory;
         this.qmp = qmp;
     }
 
@@ -36,72 +34,58 @@ public final class QemuProcess implements AutoCloseable {
      */
     public static QemuProcess start(String binary, List<String> extraArgs, Duration timeout) throws IOException {
         Path dir = Files.createTempDirectory("gcm-qemu-");
-        return start(binary, extraArgs, dir.resolve("qmp.sock"), true, timeout);
-    }
-
-    /**
-     * Starts QEMU with its monitor at a given socket path (as a guest whose monitor others read); the
-     * socket's directory is left in place on close, the socket itself removed.
-     */
-    public static QemuProcess startWithMonitorAt(String binary, List<String> extraArgs, Path socket, Duration timeout)
-            throws IOException {
-        return start(binary, extraArgs, socket, false, timeout);
-    }
-
-    private static QemuProcess start(String binary, List<String> extraArgs, Path socket, boolean ownsDir,
-                                     Duration timeout) throws IOException {
-        Path dir = socket.toAbsolutePath().getParent();
-        Path log = dir.resolve(socket.getFileName() + ".log");
+        Path socket = dir.resolve("qmp.sock");
         List<String> cmd = new ArrayList<>(List.of(binary, "-S", "-nodefaults", "-nographic", "-no-user-config"));
         cmd.addAll(extraArgs);
         cmd.addAll(List.of("-qmp", "unix:" + socket + ",server=on,wait=off"));
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile())
+                    .start();
+        } catch (IOException e) {
+            deleteQuietly(dir);
+            throw new IOException("cannot run " + binary + ": " + e.getMessage(), e);
+        }
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!Files.exists(socket)) {
                 if (!p.isAlive()) {
-                    throw new IOException("QEMU exited with " + p.exitValue() + ": " + log(log));
+                    throw exited(p, dir);
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IOException("QEMU did not open its monitor within " + timeout.toMillis() + " ms");
                 }
                 Thread.sleep(10);
             }
-            return new QemuProcess(p, ownsDir ? dir : null, ownsDir, QmpClient.connect(socket, timeout));
+            try {
+                return new QemuProcess(p, dir, QmpClient.connect(socket, timeout));
+            } catch (IOException e) {
+                // the socket may appear before QEMU gives up on its arguments
+                if (p.waitFor(1, TimeUnit.SECONDS)) {
+                    throw exited(p, dir);
+                }
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             kill(p);
-            cleanUp(ownsDir, dir, socket, log);
+            deleteQuietly(dir);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(p);
-            cleanUp(ownsDir, dir, socket, log);
+            deleteQuietly(dir);
             throw new IOException("interrupted while starting QEMU", e);
         }
     }
 
-    private static void cleanUp(boolean ownsDir, Path dir, Path socket, Path log) {
-        if (ownsDir) {
-            deleteQuietly(dir);
-        } else {
-            try {
-                Files.deleteIfExists(socket);
-                Files.deleteIfExists(log);
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
-    }
-
-    private static String log(Path log) {
+    private static IOException exited(Process p, Path dir) {
+        String log;
         try {
-            return Files.readString(log).strip();
+            log = Files.readString(dir.resolve("qemu.log")).strip();
         } catch (IOException e) {
-            return "(no log)";
+            log = "(no log)";
         }
+        return new IOException("QEMU exited with " + p.exitValue() + ": " + log);
     }
 
     public QmpClient qmp() {
@@ -122,9 +106,7 @@ public final class QemuProcess implements AutoCloseable {
         }
         qmp.close();
         kill(process);
-        if (ownsDirectory) {
-            deleteQuietly(directory);
-        }
+        deleteQuietly(directory);
     }
 
     private static void kill(Process p) {

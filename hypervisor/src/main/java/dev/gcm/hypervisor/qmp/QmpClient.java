@@ -44,7 +44,11 @@ public final class QmpClient implements AutoCloseable {
         if (!greeting.has("QMP")) {
             throw new IOException("not a QMP greeting: " + greeting);
         }
-        execute("qmp_capabilities", null);
+        try {
+            execute("qmp_capabilities", null);
+        } catch (QmpException e) {
+            throw new IOException("QMP negotiation failed: " + e.getMessage(), e);
+        }
     }
 
     /** Connects to a QMP Unix socket and negotiates capabilities. */
