@@ -5,13 +5,14 @@ import dev.gcm.cli.offline.CompareCommand;
 import dev.gcm.cli.offline.ExpandCommand;
 import dev.gcm.cli.offline.FeaturesCommand;
 import dev.gcm.cli.offline.ModelsCommand;
+import dev.gcm.cli.offline.ProbeCommand;
 import picocli.CommandLine.Command;
 
 /** {@code gcm}: the admin and pipeline tool of GCM Planner. */
 @Command(name = "gcm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Greatest common CPU models and migration checks for IBM Z (s390x) KVM hosts.",
         subcommands = {ModelsCommand.class, FeaturesCommand.class, ExpandCommand.class, BaselineCommand.class,
-                CompareCommand.class, picocli.CommandLine.HelpCommand.class},
+                CompareCommand.class, ProbeCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success/approved, 1 rejected or no common model, 2 usage or input error,"
                 + " 3 planner unreachable."})
 public final class GcmCommand implements Runnable {

@@ -53,6 +53,14 @@ class GcmJarIT {
     }
 
     @Test
+    void probesTheInstalledQemu() throws Exception {
+        Result r = gcm("", "probe", "--hypervisor", "qemu", "--host-id", "here");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"kind\" : \"qemu-tcg\"").contains("\"hostId\" : \"here\"")
+                .contains("\"name\" : \"gen15a-base\"");
+    }
+
+    @Test
     void comparesFilesAsGuestAndHost() throws Exception {
         Path dir = Files.createTempDirectory("gcm-it");
         Files.writeString(dir.resolve("guest.json"), "{\"name\":\"z14\",\"props\":{\"vx\":false}}");

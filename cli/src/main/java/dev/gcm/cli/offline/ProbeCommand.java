@@ -1,0 +1,182 @@
+package dev.gcm.cli.offline;
+
+import dev.gcm.cli.CatalogOptions;
+import dev.gcm.cli.ExitCodes;
+import dev.gcm.cli.output.Json;
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.catalog.UnknownNamesException;
+import dev.gcm.facilitydb.model.FacilityList;
+import dev.gcm.facilitydb.model.Ibc;
+import dev.gcm.facilitydb.model.IbcRange;
+import dev.gcm.hypervisor.kvm.SimulatedHost;
+import dev.gcm.hypervisor.probe.CpuinfoProbe;
+import dev.gcm.hypervisor.probe.GuestProbe;
+import dev.gcm.hypervisor.probe.HypervisorProbe;
+import dev.gcm.hypervisor.probe.KvmProbe;
+import dev.gcm.hypervisor.probe.ProbeException;
+import dev.gcm.hypervisor.probe.QemuProbe;
+import dev.gcm.hypervisor.record.HostRecord;
+import dev.gcm.hypervisor.record.HostRecordJson;
+import dev.gcm.hypervisor.record.HostRecordValidator;
+import dev.gcm.hypervisor.record.ResolvedHost;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gcm probe}: this host's record, as {@code virsh domcapabilities} shows libvirt's view. */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = {"Probe this host's hypervisor and print its host record.",
+                "Exit 0 with a record, 1 when the probe fails or cannot run here, 2 on bad options."})
+public final class ProbeCommand implements Callable<Integer> {
+
+    /** The probes. */
+    public enum Hypervisor { QEMU, CPUINFO, KVM, SIMULATED }
+
+    /** Output forms of a record. */
+    public enum Format { JSON, TABLE }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CatalogOptions catalogOptions;
+
+    @Option(names = "--hypervisor", defaultValue = "qemu", description = "qemu, cpuinfo, kvm or simulated (default: qemu)")
+    Hypervisor hypervisor;
+
+    @Option(names = "--qemu", paramLabel = "BINARY", defaultValue = "qemu-system-s390x",
+            description = "The QEMU binary (default: qemu-system-s390x).")
+    String qemuBinary;
+
+    @Option(names = "--guests", paramLabel = "DIR", description = "Also read running guests from the QMP sockets in DIR.")
+    Path guestSockets;
+
+    @Option(names = "--proc", paramLabel = "DIR", defaultValue = "/proc",
+            description = "Where cpuinfo and sysinfo are (cpuinfo probe; default: /proc).")
+    Path procRoot;
+
+    @Option(names = "--model", paramLabel = "DEF", defaultValue = "gen16a",
+            description = "The simulated host's CPU definition (default: gen16a).")
+    String model;
+
+    @Option(names = "--mask", paramLabel = "FEATURES", split = ",",
+            description = "Features the simulated host does not offer, e.g. vx,te.")
+    List<String> mask;
+
+    @Option(names = "--soft", paramLabel = "FACILITIES", split = ",",
+            description = "STFLE facilities the simulated hypervisor emulates, e.g. 74.")
+    List<Integer> soft;
+
+    @Option(names = "--ibc", paramLabel = "LOWEST:UNBLOCKED", description = "The simulated host's IBC range, e.g. 0x031:0x051.")
+    String ibc;
+
+    @Option(names = "--host-id", paramLabel = "ID", description = "The host id in the record (default: this host's name).")
+    String hostId;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "For QEMU and QMP (default: 30).")
+    int timeoutSeconds;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "json", description = "json or table (default: json)")
+    Format output;
+
+    @Override
+    public Integer call() throws Exception {
+        Catalog catalog = catalogOptions.catalog();
+        HypervisorProbe probe = probe(catalog);
+        HostRecord record;
+        try {
+            record = probe.probe().toRecord(hostId(), Map.of(), version(), "probe", 0, Instant.now());
+        } catch (ProbeException e) {
+            spec.commandLine().getErr().println("gcm: probe failed: " + e.getMessage());
+            return ExitCodes.REJECTED;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == Format.JSON) {
+            Json.print(out, HostRecordJson.mapper().valueToTree(record));
+        } else {
+            table(out, record, new HostRecordValidator(catalog).validate(record));
+        }
+        return ExitCodes.OK;
+    }
+
+    private HypervisorProbe probe(Catalog catalog) {
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        Optional<GuestProbe> guests = Optional.ofNullable(guestSockets).map(d -> new GuestProbe(d, timeout, catalog));
+        return switch (hypervisor) {
+            case QEMU -> new QemuProbe(qemuBinary, QemuProbe.Accelerator.AUTO, timeout, catalog, guests);
+            case CPUINFO -> new CpuinfoProbe(procRoot, catalog);
+            case KVM -> KvmProbe.real(catalog, guests);
+            case SIMULATED -> KvmProbe.simulated(catalog, simulatedHost(catalog));
+        };
+    }
+
+    private SimulatedHost simulatedHost(Catalog catalog) {
+        CpuDefinition def = catalog.definition(model)
+                .orElseThrow(() -> new UnknownNamesException("CPU definition", List.of(model)));
+        SimulatedHost host = SimulatedHost.of(def);
+        if (mask != null) {
+            host = host.withMasked(catalog.featureSet(mask));
+        }
+        if (soft != null) {
+            host = host.withSoft(FacilityList.of(soft.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        if (ibc != null) {
+            String[] parts = ibc.split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--ibc wants LOWEST:UNBLOCKED, e.g. 0x031:0x051");
+            }
+            host = host.withIbcRange(new IbcRange(Ibc.parse(parts[0]), Ibc.parse(parts[1])));
+        }
+        return host;
+    }
+
+    private String hostId() {
+        if (hostId != null) {
+            return hostId;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static String version() {
+        String v = ProbeCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static void table(PrintWriter out, HostRecord r, ResolvedHost resolved) {
+        var def = resolved.hostModel().definition();
+        out.printf("Host:        %s (%s)%n", r.hostId(), r.hypervisor().kind());
+        out.printf("Machine:     type %s%s%n", r.machine().machineType(),
+                r.machine().cpuid() == null ? "" : ", cpuid " + r.machine().cpuid());
+        out.printf("IBC range:   %s%n", resolved.ibcRange().map(Object::toString).orElse("unknown"));
+        out.printf("Host model:  %s (%s), %d features%n", def.name(), def.description(),
+                resolved.hostModel().features().size());
+        out.printf("QEMU -cpu:   %s%n", r.hostModel().toCpuArgument());
+        if (r.hypervisor().qemuVersion() != null) {
+            out.printf("QEMU:        %s%n", r.hypervisor().qemuVersion());
+        }
+        if (r.facilities() != null && r.facilities().soft() != null && !r.facilities().soft().isEmpty()) {
+            out.printf("Soft:        facilities %s%n", r.facilities().soft());
+        }
+        for (HostRecord.Guest g : r.guests()) {
+            out.printf("Guest:       %s  %s%n", g.name(), g.cpuModel().toCpuArgument());
+        }
+        out.flush();
+    }
+
+}
