@@ -47,27 +47,59 @@ public final class Gcm {
                     "no hosts: a common model needs at least one host", List.of(), List.of())));
         }
         Scan scan = Scan.of(hosts);
-        FeatureSet common = FeatureSet.intersectionOf(scan.distinctSets);
-        Cap cap = scan.cap;
-        Optional<CpuDefinition> found = ModelSearch.find(catalog, cap.type, cap.generation, cap.ga, common);
+        IbcBounds bounds = IbcBounds.of(hosts);
+        GcmSummary summary = new GcmSummary(n, FeatureSet.intersectionOf(scan.distinctSets), scan.cap.type,
+                scan.cap.generation, scan.cap.ga, Optional.ofNullable(bounds).map(IbcBounds::maxLowest),
+                Optional.ofNullable(bounds).map(IbcBounds::minUnblocked));
+        Optional<CpuModel> model = fromSummary(catalog, summary);
+        return model.map(m -> GcmResult.common(m, n)).orElseGet(() -> GcmResult.none(n, List.of(
+                conflict(catalog, hosts, summary, bounds))));
+    }
+
+    /**
+     * The GCM from a summary of the hosts; empty when there is no common model (then
+     * {@link #compute} over the hosts names the conflict).
+     */
+    public static Optional<CpuModel> fromSummary(Catalog catalog, GcmSummary s) {
+        if (s.hostCount() == 0) {
+            return Optional.empty();
+        }
+        Optional<CpuDefinition> found = ModelSearch.find(catalog, s.type(), s.generation(), s.ga(), s.common());
         if (found.isEmpty()) {
-            return GcmResult.none(n, List.of(missingBase(catalog, hosts, common)));
+            return Optional.empty();
         }
         CpuDefinition def = found.get();
-        IbcBounds bounds = IbcBounds.of(hosts);
-        if (bounds != null) {
-            if (bounds.maxLowest.compareTo(bounds.minUnblocked) > 0) {
-                return GcmResult.none(n, List.of(bounds.disjoint(hosts)));
+        if (s.maxLowest().isPresent()) {
+            Ibc lowest = s.maxLowest().get();
+            Ibc unblocked = s.minUnblocked().orElseThrow();
+            if (lowest.compareTo(unblocked) > 0) {
+                return Optional.empty();
             }
-            if (def.ibc().compareTo(bounds.minUnblocked) > 0) {
-                Ibc u = bounds.minUnblocked;
-                def = ModelSearch.find(catalog, machineTypeOf(catalog, u), u.generation(), u.ga(), common).orElse(def);
-            }
-            if (def.ibc().compareTo(bounds.maxLowest) < 0) {
-                return GcmResult.none(n, List.of(bounds.belowLowest(hosts, def)));
+            def = lowerToUnblocked(catalog, def, unblocked, s.common());
+            if (def.ibc().compareTo(lowest) < 0) {
+                return Optional.empty();
             }
         }
-        return GcmResult.common(new CpuModel(def, common.and(def.full())), n);
+        return Optional.of(new CpuModel(def, s.common().and(def.full())));
+    }
+
+    private static CpuDefinition lowerToUnblocked(Catalog catalog, CpuDefinition def, Ibc unblocked, FeatureSet common) {
+        if (def.ibc().compareTo(unblocked) <= 0) {
+            return def;
+        }
+        return ModelSearch.find(catalog, machineTypeOf(catalog, unblocked), unblocked.generation(), unblocked.ga(),
+                common).orElse(def);
+    }
+
+    private static GcmConflict conflict(Catalog catalog, List<GcmHost> hosts, GcmSummary s, IbcBounds bounds) {
+        Optional<CpuDefinition> found = ModelSearch.find(catalog, s.type(), s.generation(), s.ga(), s.common());
+        if (found.isEmpty()) {
+            return missingBase(catalog, hosts, s.common());
+        }
+        if (bounds.maxLowest.compareTo(bounds.minUnblocked) > 0) {
+            return bounds.disjoint(hosts);
+        }
+        return bounds.belowLowest(hosts, lowerToUnblocked(catalog, found.get(), bounds.minUnblocked, s.common()));
     }
 
     /** The machine type of the first definition at exactly this IBC's level (the EC), else 0 (any). */

@@ -66,8 +66,9 @@ public record SimulatedHost(CpuDefinition definition, FeatureSet masked, Facilit
         return new MachineAttr(cpuid, ibcRange, hard.or(soft), hard);
     }
 
+    /** A machine reports every SCLP feature of its generation (the full set), less the masked ones. */
     byte[] featAttr(Catalog catalog) {
-        return CpuFeatBits.encode(catalog, machineFeatures());
+        return CpuFeatBits.encode(catalog, definition.full().andNot(masked));
     }
 
     byte[] subfuncAttr(Catalog catalog) {

@@ -40,6 +40,17 @@ class SimulatedProbeTest extends HypervisorProbeContract {
     }
 
     @Test
+    void aGuestOfTheNamedModelRunsOnASimulatedHostOfItsDefinition() throws Exception {
+        for (var def : CATALOG.definitions()) {
+            if (def.generation() >= 11) {
+                CpuModel host = hostModel(SimulatedHost.of(def));
+                var r = dev.gcm.facilitydb.qemu.Comparison.compare(CATALOG, CpuModel.named(def), host);
+                assertThat(r.result().runnable()).as(def.name() + ": " + r.responsibleProperties()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void maskedFeaturesAreNotOffered() throws Exception {
         var masked = CATALOG.featureSet(List.of("vx", "kma-gcm-aes-256", "esop"));
         SimulatedHost host = SimulatedHost.of(CATALOG.definition("z14").orElseThrow()).withMasked(masked);

@@ -1,0 +1,53 @@
+package dev.gcm.planner;
+
+import dev.gcm.planner.auth.TokenStore;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts one planner member from environment variables (see planner/README.md). */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PlannerConfig config;
+        Optional<TokenStore> tokens;
+        try {
+            config = PlannerConfig.buildFromMap(System.getenv());
+            tokens = tokens(config);
+        } catch (Exception e) {
+            System.err.println("gcm-planner: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LOG.info("configuration: {}", config.describe());
+        Planner planner = Planner.start(config, tokens);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            planner.close();
+            stopped.countDown();
+        }, "gcm-shutdown"));
+        stopped.await();
+    }
+
+    /** The token store, or none in insecure mode; refuses to run open by accident. */
+    static Optional<TokenStore> tokens(PlannerConfig config) throws Exception {
+        if (config.tokensFile().isPresent()) {
+            TokenStore store = TokenStore.load(config.tokensFile().get());
+            LOG.info("{} tokens loaded from {}", store.size(), config.tokensFile().get());
+            return Optional.of(store);
+        }
+        if (!config.insecure()) {
+            throw new IllegalStateException("no GCM_TOKENS_FILE: refusing to serve an unauthenticated API"
+                    + " (set GCM_INSECURE=true only for a demo on a private machine)");
+        }
+        LOG.warn("*** GCM_INSECURE=true: the API accepts every request without a token; never do this in production ***");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.gcm.planner;
+
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.planner.auth.TokenStore;
+import dev.gcm.planner.gate.MigrationGate;
+import dev.gcm.planner.grid.HzDecisionLog;
+import dev.gcm.planner.grid.HzGrid;
+import dev.gcm.planner.grid.HzHostStore;
+import dev.gcm.planner.grid.HzPoolStore;
+import dev.gcm.planner.http.PlannerApi;
+import dev.gcm.planner.http.Services;
+import dev.gcm.planner.index.FleetIndex;
+import dev.gcm.planner.model.Pool;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One planner member: the Hazelcast member, this member's index of every host and pool (fed by the
+ * grid's listeners, reconciled periodically), and the HTTP API. Closed in reverse order of start.
+ */
+public final class Planner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+
+    private final HzGrid grid;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final long reconcileTimer;
+
+    private Planner(HzGrid grid, Vertx vertx, HttpServer server, long reconcileTimer) {
+        this.grid = grid;
+        this.vertx = vertx;
+        this.server = server;
+        this.reconcileTimer = reconcileTimer;
+    }
+
+    public static Planner start(PlannerConfig config, Optional<TokenStore> tokens) throws Exception {
+        HzGrid grid = HzGrid.start(config);
+        Vertx vertx = Vertx.vertx();
+        try {
+            Catalog catalog = Catalog.load();
+            FleetIndex index = new FleetIndex(catalog, config.staleAfter().toMillis(), System::currentTimeMillis);
+            HzHostStore hosts = new HzHostStore(grid);
+            HzPoolStore pools = new HzPoolStore(grid);
+            AtomicBoolean reconciled = new AtomicBoolean();
+            hosts.listen(index::upsert, index::remove);
+            pools.listen(() -> index.setPools(loadPools(pools)));
+            awaitQuorum(grid, config);
+            Runnable reconcile = () -> {
+                index.setPools(loadPools(pools));
+                int n = index.reconcile(hosts.all());
+                if (n > 0 && reconciled.get()) {
+                    LOG.warn("reconcile fixed {} host entries that listeners had missed", n);
+                }
+                reconciled.set(true);
+            };
+            try {
+                reconcile.run();
+                LOG.info("index built: {} hosts", index.hosts().size());
+            } catch (RuntimeException e) {
+                LOG.warn("first load of the grid failed ({}); retrying every {}", e.getMessage(), config.reconcileEvery());
+            }
+            long timer = vertx.setPeriodic(config.reconcileEvery().toMillis(), id -> vertx.executeBlocking(() -> {
+                reconcile.run();
+                return null;
+            }).onFailure(e -> LOG.warn("reconcile failed: {}", e.getMessage())));
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registerGauges(metrics, index, grid);
+            Services services = new Services(vertx, index, hosts, pools, new HzDecisionLog(grid),
+                    new MigrationGate(index), grid::hasQuorum, () -> reconciled.get() && grid.hasQuorum(), metrics);
+            HttpServerOptions options = new HttpServerOptions().setPort(config.httpPort()).setHost(config.httpHost());
+            if (config.tlsCert().isPresent()) {
+                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(config.tlsCert().get().toString()).setKeyPath(config.tlsKey().orElseThrow().toString()));
+            }
+            HttpServer server = vertx.createHttpServer(options).requestHandler(PlannerApi.router(services, tokens))
+                    .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            LOG.info("planner serving {}://{}:{}/api/v1 (member {} of {})", config.tlsCert().isPresent() ? "https" : "http",
+                    config.httpHost(), server.actualPort(), grid.instance().getCluster().getLocalMember().getAddress(),
+                    grid.memberCount());
+            return new Planner(grid, vertx, server, timer);
+        } catch (Exception e) {
+            vertx.close();
+            grid.close();
+            throw e;
+        }
+    }
+
+    /** Waits (bounded) until the member sees a majority, so the first load of the grid can succeed. */
+    private static void awaitQuorum(HzGrid grid, PlannerConfig config) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!grid.hasQuorum() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (!grid.hasQuorum()) {
+            LOG.warn("no majority of the {} expected members yet; serving, but refusing writes and approvals",
+                    config.expectedMembers());
+        }
+    }
+
+    private static List<Pool> loadPools(HzPoolStore pools) {
+        List<Pool> out = new ArrayList<>();
+        pools.all().forEach((name, json) -> {
+            try {
+                out.add(dev.gcm.hypervisor.record.HostRecordJson.mapper().readValue(json, Pool.class));
+            } catch (IOException e) {
+                LOG.warn("pool {} cannot be read and is left out: {}", name, e.getMessage());
+            }
+        });
+        return out;
+    }
+
+    private static void registerGauges(PrometheusMeterRegistry m, FleetIndex index, HzGrid grid) {
+        Gauge.builder("gcm.hosts", index, i -> i.hosts().size()).description("hosts known to this member").register(m);
+        Gauge.builder("gcm.hosts.stale", index, i -> i.hosts().stream()
+                .filter(h -> h.stale(i.now(), i.staleAfterMillis())).count()).register(m);
+        Gauge.builder("gcm.record.age.max", index, i -> i.hosts().stream()
+                .mapToLong(h -> i.now() - h.stored().receivedAtMillis()).max().orElse(0) / 1000.0)
+                .baseUnit("seconds").register(m);
+        Gauge.builder("gcm.index.version", index, FleetIndex::version).register(m);
+        Gauge.builder("gcm.cluster.members", grid, HzGrid::memberCount).register(m);
+        Gauge.builder("gcm.quorum", grid, g -> g.hasQuorum() ? 1 : 0).register(m);
+    }
+
+    public int httpPort() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(reconcileTimer);
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not close cleanly: {}", e.getMessage());
+        }
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
+        }
+        grid.close();
+    }
+}

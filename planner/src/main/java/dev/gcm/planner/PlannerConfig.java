@@ -1,0 +1,119 @@
+package dev.gcm.planner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The planner's configuration, from environment variables (see planner/README.md).
+ *
+ * @param expectedMembers members the cluster is meant to have; the host map needs a majority of them
+ */
+public record PlannerConfig(int httpPort, String httpHost, String clusterName, int hzPort, List<String> members,
+                            Optional<String> k8sServiceDns, Optional<Path> tokensFile, boolean insecure,
+                            Optional<Path> tlsCert, Optional<Path> tlsKey, Duration staleAfter, Duration expireAfter,
+                            Duration reconcileEvery, int expectedMembers, int decisionLogSize) {
+
+    public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final int DEFAULT_HZ_PORT = 5701;
+
+    /** Builds the configuration from a map of environment variables; bad values are errors that name them. */
+    public static PlannerConfig buildFromMap(Map<String, String> env) {
+        List<String> members = Arrays.stream(env.getOrDefault("GCM_MEMBERS", "").split(","))
+                .map(String::trim).filter(m -> !m.isEmpty()).toList();
+        Optional<Path> cert = path(env, "GCM_TLS_CERT");
+        Optional<Path> key = path(env, "GCM_TLS_KEY");
+        if (cert.isPresent() != key.isPresent()) {
+            throw new IllegalArgumentException("GCM_TLS_CERT and GCM_TLS_KEY go together");
+        }
+        int expected = integer(env, "GCM_EXPECTED_MEMBERS", members.size() + 1);
+        return new PlannerConfig(
+                port(env, "GCM_HTTP_PORT", DEFAULT_HTTP_PORT),
+                env.getOrDefault("GCM_HTTP_HOST", "0.0.0.0"),
+                env.getOrDefault("GCM_CLUSTER_NAME", "gcm"),
+                port(env, "GCM_HZ_PORT", DEFAULT_HZ_PORT),
+                members,
+                Optional.ofNullable(env.get("GCM_K8S_SERVICE_DNS")).filter(s -> !s.isBlank()),
+                path(env, "GCM_TOKENS_FILE"),
+                Boolean.parseBoolean(env.getOrDefault("GCM_INSECURE", "false")),
+                cert, key,
+                duration(env, "GCM_STALE_AFTER", Duration.ofSeconds(90)),
+                duration(env, "GCM_EXPIRE_AFTER", Duration.ofDays(7)),
+                duration(env, "GCM_RECONCILE_EVERY", Duration.ofSeconds(30)),
+                expected,
+                integer(env, "GCM_DECISION_LOG_SIZE", 10_000));
+    }
+
+    /** The effective configuration for the start-up log; holds no secret (the tokens file is only named). */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("GCM_HTTP_PORT", httpPort);
+        m.put("GCM_HTTP_HOST", httpHost);
+        m.put("GCM_CLUSTER_NAME", clusterName);
+        m.put("GCM_HZ_PORT", hzPort);
+        m.put("GCM_MEMBERS", String.join(",", members));
+        m.put("GCM_K8S_SERVICE_DNS", k8sServiceDns.orElse(""));
+        m.put("GCM_TOKENS_FILE", tokensFile.map(Path::toString).orElse(""));
+        m.put("GCM_INSECURE", insecure);
+        m.put("GCM_TLS_CERT", tlsCert.map(Path::toString).orElse(""));
+        m.put("GCM_STALE_AFTER", staleAfter);
+        m.put("GCM_EXPIRE_AFTER", expireAfter);
+        m.put("GCM_EXPECTED_MEMBERS", expectedMembers);
+        return m;
+    }
+
+    private static Optional<Path> path(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        int p = integer(env, name, fallback);
+        if (p < 0 || p > 65535) {
+            throw new IllegalArgumentException(name + " must be a port (0-65535), got " + p);
+        }
+        return p;
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    /** "90s", "5m", "2h", "7d", "500ms" or an ISO-8601 duration. */
+    static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        String t = v.trim().toLowerCase();
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase());
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 90s, 5m or 2h, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.gcm.planner.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import dev.gcm.facilitydb.json.InvalidJsonException;
+import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.qemu.CpuModelInfo;
+import dev.gcm.facilitydb.qemu.ModelResolver;
+import dev.gcm.hypervisor.record.HostRecord;
+import dev.gcm.planner.gate.MigrationGate;
+import dev.gcm.planner.index.IndexedHost;
+import dev.gcm.planner.model.Reason;
+import io.micrometer.core.instrument.Counter;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Migration checks, evacuation plans and the decision log. */
+final class DecisionsHandler {
+
+    private final Services s;
+    private final ModelResolver resolver;
+
+    DecisionsHandler(Services s) {
+        this.s = s;
+        this.resolver = new ModelResolver(s.index().catalog());
+    }
+
+    /** A guest named in a request: its name, model and (optional) soft-facility fingerprint. */
+    private record Guest(String name, CpuModel model, Optional<String> softFingerprint, Optional<String> host) {
+    }
+
+    void check(RoutingContext ctx) {
+        JsonNode body = Json.body(ctx);
+        String target = text(body, "target", true);
+        Optional<String> source = Optional.ofNullable(text(body, "source", false));
+        Guest guest = guest(body.get("guest"), source);
+        if (source.isPresent() && source.get().equals(target)) {
+            throw ApiError.badRequest("SAME_HOST", "source and target are the same host '" + target + "'");
+        }
+        MigrationGate.Verdict v = s.gate().check(guest.model(), target, guest.softFingerprint(), s.quorum().getAsBoolean());
+        String id = UUID.randomUUID().toString();
+        ObjectNode out = Views.verdict(v);
+        out.put("decisionId", id);
+        out.put("target", target);
+        out.put("guest", guest.name());
+        log(ctx, id, guest, source, target, v);
+        Json.ok(ctx, out);
+    }
+
+    void evacuate(RoutingContext ctx) {
+        JsonNode body = Json.body(ctx);
+        String hostId = text(body, "host", true);
+        IndexedHost host = s.index().host(hostId).orElseThrow(() -> ApiError.notFound("no host '" + hostId + "'"));
+        boolean quorum = s.quorum().getAsBoolean();
+        ArrayNode guests = Json.MAPPER.createArrayNode();
+        for (HostRecord.Guest g : host.resolved().record().guests()) {
+            CpuModel model = resolver.resolve(g.cpuModel());
+            List<Candidate> candidates = new ArrayList<>();
+            for (IndexedHost t : s.index().hosts()) {
+                if (!t.id().equals(hostId)) {
+                    candidates.add(new Candidate(t.id(), s.gate().check(model, t.id(), Optional.empty(), quorum)));
+                }
+            }
+            candidates.sort(Comparator.comparing((Candidate c) -> !c.verdict.approved())
+                    .thenComparingInt(c -> MigrationGate.fit(c.verdict)).thenComparing(Candidate::host));
+            ObjectNode n = guests.addObject().put("guest", g.name());
+            ArrayNode ok = n.putArray("targets");
+            ArrayNode no = n.putArray("rejected");
+            for (Candidate c : candidates) {
+                if (c.verdict.approved()) {
+                    ok.add(c.host);
+                } else {
+                    no.addObject().put("host", c.host).set("reasons", Views.reasons(c.verdict.reasons()));
+                }
+            }
+        }
+        Json.ok(ctx, Json.object().put("host", hostId).set("guests", guests));
+    }
+
+    private record Candidate(String host, MigrationGate.Verdict verdict) {
+    }
+
+    void list(RoutingContext ctx) {
+        int limit = Math.min(1000, Math.max(1, intParam(ctx, "limit", 100)));
+        HostsHandler.respond(ctx, s.vertx().executeBlocking(() -> s.decisions().latest(limit)), items -> {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            String since = ctx.request().getParam("since");
+            for (String item : items) {
+                try {
+                    JsonNode n = Json.MAPPER.readTree(item);
+                    if (since == null || n.path("time").asText().compareTo(since) >= 0) {
+                        array.add(n);
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    // an entry we cannot read is left out
+                }
+            }
+            Json.ok(ctx, Json.object().set("decisions", array));
+        });
+    }
+
+    private void log(RoutingContext ctx, String id, Guest guest, Optional<String> source, String target,
+                     MigrationGate.Verdict v) {
+        ObjectNode entry = Json.object().put("decisionId", id).put("time", Instant.ofEpochMilli(s.index().now()).toString())
+                .put("caller", AuthHandler.caller(ctx).name()).put("guest", guest.name())
+                .put("target", target).put("decision", v.approved() ? "approved" : "rejected");
+        source.ifPresent(x -> entry.put("source", x));
+        entry.set("model", CpuModelInfoJson.write(dev.gcm.facilitydb.qemu.Expansion.staticForm(s.index().catalog(),
+                guest.model())));
+        entry.set("reasons", Json.strings(v.reasons().stream().map(r -> r.code().name()).toList()));
+        s.decisions().append(entry.toString());
+        if (v.approved()) {
+            Counter.builder("gcm.decisions").tag("result", "approved").tag("reason", "none").register(s.metrics())
+                    .increment();
+        }
+        for (Reason r : v.reasons()) {
+            Counter.builder("gcm.decisions").tag("result", "rejected").tag("reason", r.code().name())
+                    .register(s.metrics()).increment();
+        }
+    }
+
+    private Guest guest(JsonNode node, Optional<String> source) {
+        if (node == null || !node.isObject()) {
+            throw field("$.guest", "expected {\"name\": ..., \"model\": CpuModelInfo} or a guest name known from a host");
+        }
+        String name = node.path("name").asText(null);
+        Optional<String> fingerprint = Optional.ofNullable(node.get("softFingerprint")).map(JsonNode::asText);
+        if (node.hasNonNull("model")) {
+            try {
+                CpuModelInfo info = CpuModelInfoJson.read(node.get("model"), "$.guest.model");
+                return new Guest(name == null ? "(unnamed)" : name, resolver.resolve(info), fingerprint, source);
+            } catch (InvalidJsonException e) {
+                throw Json.invalid(e);
+            } catch (IllegalArgumentException e) {
+                throw field("$.guest.model", e.getMessage());
+            }
+        }
+        if (name == null) {
+            throw field("$.guest", "name the guest, or give its model");
+        }
+        for (IndexedHost h : s.index().hosts()) {
+            if (source.isPresent() && !source.get().equals(h.id())) {
+                continue;
+            }
+            for (HostRecord.Guest g : h.resolved().record().guests()) {
+                if (g.name().equals(name)) {
+                    return new Guest(name, resolver.resolve(g.cpuModel()), fingerprint, Optional.of(h.id()));
+                }
+            }
+        }
+        throw new ApiError(400, "GUEST_UNKNOWN", "no host reports a guest named '" + name + "'"
+                + source.map(x -> " on host '" + x + "'").orElse(""), Json.object().put("field", "$.guest.name"));
+    }
+
+    private static String text(JsonNode body, String field, boolean required) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw field("$." + field, "is required");
+            }
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank()) {
+            throw field("$." + field, "expected a host id");
+        }
+        return n.asText();
+    }
+
+    private static int intParam(RoutingContext ctx, String name, int fallback) {
+        String v = ctx.request().getParam(name);
+        try {
+            return v == null ? fallback : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("INVALID_PARAMETER", name + " must be a whole number");
+        }
+    }
+
+    private static ApiError field(String field, String message) {
+        return new ApiError(400, "INVALID_JSON", field + ": " + message, Json.object().put("field", field));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gcm.planner.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.gcm.GcmConflict;
+import dev.gcm.facilitydb.gcm.GcmLimits;
+import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.qemu.Comparison;
+import dev.gcm.facilitydb.qemu.Expansion;
+import dev.gcm.planner.gate.MigrationGate;
+import dev.gcm.planner.index.FleetIndex;
+import dev.gcm.planner.index.IndexedHost;
+import dev.gcm.planner.index.PoolGcm;
+import dev.gcm.planner.model.Reason;
+import java.util.List;
+
+/** The JSON shapes of the API's answers. */
+final class Views {
+
+    private Views() {
+    }
+
+    static ObjectNode definition(CpuDefinition d) {
+        return Json.object().put("name", d.name()).put("machineType", d.machineTypeText())
+                .put("generation", d.generation()).put("ga", d.ga()).put("ibc", d.ibc().toString());
+    }
+
+    static ObjectNode model(Catalog catalog, CpuModel m) {
+        ObjectNode node = Json.object();
+        node.set("qemu", CpuModelInfoJson.write(Expansion.staticForm(catalog, m)));
+        node.set("definition", definition(m.definition()));
+        node.put("ibc", m.ibc().toString());
+        node.set("features", Json.strings(catalog.names(m.features())));
+        return node;
+    }
+
+    static ObjectNode hostSummary(FleetIndex index, IndexedHost h) {
+        long now = index.now();
+        ObjectNode node = Json.object().put("hostId", h.id());
+        node.put("state", h.stale(now, index.staleAfterMillis()) ? "stale" : "fresh");
+        node.put("cordoned", h.stored().cordoned());
+        node.put("machineType", h.resolved().record().machine().machineType());
+        node.put("definition", h.model().definition().name());
+        h.resolved().ibcRange().ifPresent(r -> node.put("ibcLowest", r.lowest().toString())
+                .put("ibcUnblocked", r.unblocked().toString()));
+        node.put("ageSeconds", Math.max(0, (now - h.stored().receivedAtMillis()) / 1000));
+        node.put("seq", h.stored().seq());
+        node.put("guests", h.resolved().record().guests().size());
+        node.set("pools", Json.strings(index.poolsOf(h.id())));
+        return node;
+    }
+
+    static ObjectNode host(FleetIndex index, IndexedHost h) {
+        ObjectNode node = hostSummary(index, h);
+        node.set("record", Json.MAPPER.valueToTree(h.resolved().record()));
+        return node;
+    }
+
+    static ObjectNode gcm(Catalog catalog, PoolGcm g) {
+        ObjectNode node = Json.object().put("pool", g.pool()).put("version", g.version()).put("hostCount", g.hostCount());
+        node.put("common", g.model().isPresent());
+        g.model().ifPresent(m -> node.setAll(model(catalog, m)));
+        g.softFingerprint().ifPresent(f -> node.put("softFingerprint", f));
+        node.set("limitedBy", limits(g.limits()));
+        node.set("conflicts", conflicts(g.conflicts()));
+        ObjectNode q = node.putObject("quarantined");
+        g.quarantined().forEach(q::put);
+        node.set("stale", Json.strings(g.stale()));
+        return node;
+    }
+
+    static ArrayNode limits(List<GcmLimits.Limit> limits) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (GcmLimits.Limit l : limits) {
+            ObjectNode n = array.addObject().put("host", l.host()).put("definition", l.definition())
+                    .put("capsGeneration", l.capsGeneration());
+            n.set("removes", Json.strings(l.removes()));
+        }
+        return array;
+    }
+
+    static ArrayNode conflicts(List<GcmConflict> conflicts) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (GcmConflict c : conflicts) {
+            ObjectNode n = array.addObject().put("code", c.code().name()).put("message", c.message());
+            n.set("hosts", Json.strings(c.hosts()));
+            n.set("features", Json.strings(c.features()));
+        }
+        return array;
+    }
+
+    static ObjectNode comparison(Comparison.Result r) {
+        ObjectNode node = Json.object().put("result", r.result().qemuName());
+        node.set("responsible-properties", Json.strings(r.responsibleProperties()));
+        return node;
+    }
+
+    static ArrayNode reasons(List<Reason> reasons) {
+        return Json.MAPPER.valueToTree(reasons);
+    }
+
+    static ObjectNode verdict(MigrationGate.Verdict v) {
+        ObjectNode node = Json.object().put("decision", v.approved() ? "approved" : "rejected");
+        node.set("reasons", reasons(v.reasons()));
+        v.comparison().ifPresent(c -> node.set("comparison", comparison(c)));
+        return node;
+    }
+}

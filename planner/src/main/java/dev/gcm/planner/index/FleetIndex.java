@@ -1,0 +1,226 @@
+package dev.gcm.planner.index;
+
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.gcm.Gcm;
+import dev.gcm.facilitydb.gcm.GcmLimits;
+import dev.gcm.facilitydb.gcm.GcmResult;
+import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.model.FacilityList;
+import dev.gcm.facilitydb.model.FeatureSet;
+import dev.gcm.facilitydb.qemu.Comparison;
+import dev.gcm.facilitydb.qemu.ModelResolver;
+import dev.gcm.hypervisor.record.HostRecord;
+import dev.gcm.hypervisor.record.HostRecordJson;
+import dev.gcm.hypervisor.record.HostRecordValidator;
+import dev.gcm.hypervisor.record.ResolvedHost;
+import dev.gcm.planner.grid.StoredHost;
+import dev.gcm.planner.model.Pool;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This member's view of every host and every pool, fed by the grid's entry listeners and reconciled
+ * against the grid from time to time (listeners can miss events on failover). Every change bumps the
+ * version that GCM answers carry. Thread-safe: one lock, held only for in-memory work.
+ */
+public final class FleetIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FleetIndex.class);
+
+    private final Catalog catalog;
+    private final HostRecordValidator validator;
+    private final ModelResolver resolver;
+    private final long staleAfterMillis;
+    private final LongSupplier clock;
+    private final Map<String, IndexedHost> hosts = new HashMap<>();
+    private final Map<String, PoolIndex> pools = new LinkedHashMap<>();
+    private final Map<String, PoolGcm> answers = new HashMap<>();
+    private long version;
+
+    public FleetIndex(Catalog catalog, long staleAfterMillis, LongSupplier clock) {
+        this.catalog = catalog;
+        this.validator = new HostRecordValidator(catalog);
+        this.resolver = new ModelResolver(catalog);
+        this.staleAfterMillis = staleAfterMillis;
+        this.clock = clock;
+        pools.put(Pool.DEFAULT, new PoolIndex(Pool.defaultPool(), catalog.indexLimit()));
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public long staleAfterMillis() {
+        return staleAfterMillis;
+    }
+
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    /** A host was written; the record was validated before it was stored. */
+    public void upsert(String id, StoredHost stored) {
+        IndexedHost h;
+        try {
+            HostRecord record = HostRecordJson.read(stored.recordJson().getBytes(StandardCharsets.UTF_8));
+            ResolvedHost resolved = validator.validate(record);
+            h = new IndexedHost(id, resolved, stored, softFeatures(resolved));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("host {}: stored record no longer resolves, left out of the index: {}", id, e.getMessage());
+            remove(id);
+            return;
+        }
+        synchronized (this) {
+            IndexedHost old = hosts.get(id);
+            if (old != null && old.stored().seq() > stored.seq()) {
+                return; // an older event arriving late
+            }
+            hosts.put(id, h);
+            pools.values().forEach(p -> place(p, h));
+            version++;
+        }
+    }
+
+    public synchronized void remove(String id) {
+        if (hosts.remove(id) != null) {
+            pools.values().forEach(p -> p.remove(id));
+            version++;
+        }
+    }
+
+    /** The pools as stored in the grid ({@code default} always exists); rebuilds the changed ones. */
+    public synchronized void setPools(Collection<Pool> defined) {
+        Map<String, Pool> wanted = new LinkedHashMap<>();
+        wanted.put(Pool.DEFAULT, Pool.defaultPool());
+        defined.forEach(p -> wanted.put(p.name(), p));
+        pools.keySet().removeIf(name -> !wanted.containsKey(name));
+        for (Pool p : wanted.values()) {
+            PoolIndex existing = pools.get(p.name());
+            if (existing == null || !existing.pool().equals(p)) {
+                PoolIndex fresh = new PoolIndex(p, catalog.indexLimit());
+                hosts.values().forEach(h -> place(fresh, h));
+                pools.put(p.name(), fresh);
+            }
+        }
+        version++;
+    }
+
+    /** Makes the index match the grid; answers how many hosts had to be fixed. */
+    public int reconcile(Map<String, StoredHost> truth) {
+        List<String> gone;
+        List<Map.Entry<String, StoredHost>> changed = new ArrayList<>();
+        synchronized (this) {
+            gone = hosts.keySet().stream().filter(id -> !truth.containsKey(id)).toList();
+            truth.forEach((id, s) -> {
+                IndexedHost h = hosts.get(id);
+                if (h == null || !h.stored().equals(s)) {
+                    changed.add(Map.entry(id, s));
+                }
+            });
+        }
+        gone.forEach(this::remove);
+        changed.forEach(e -> upsert(e.getKey(), e.getValue()));
+        return gone.size() + changed.size();
+    }
+
+    private void place(PoolIndex pool, IndexedHost h) {
+        if (!pool.pool().selects(h.resolved().record().labels())) {
+            pool.remove(h.id());
+            return;
+        }
+        CpuModel model = h.modelFor(pool.pool().soft());
+        if (pool.pool().floor() != null) {
+            CpuModel floor = resolver.resolve(pool.pool().floor());
+            Comparison.Result r = Comparison.compare(catalog, floor, model);
+            if (!r.result().runnable()) {
+                pool.quarantine(h.id(), "cannot run the pool's floor model " + pool.pool().floor().name()
+                        + " (" + r.result().qemuName() + ": " + String.join(", ", r.responsibleProperties()) + ")");
+                return;
+            }
+        }
+        pool.add(h, model);
+    }
+
+    private FeatureSet softFeatures(ResolvedHost r) {
+        HostRecord.Facilities f = r.record().facilities();
+        if (f == null || f.soft() == null || f.soft().isEmpty()) {
+            return FeatureSet.empty();
+        }
+        int[] bits = f.soft().stream().mapToInt(Integer::intValue).toArray();
+        return catalog.stflFeatures(FacilityList.of(bits)).and(r.hostModel().features());
+    }
+
+    public synchronized long version() {
+        return version;
+    }
+
+    public synchronized Optional<IndexedHost> host(String id) {
+        return Optional.ofNullable(hosts.get(id));
+    }
+
+    public synchronized List<IndexedHost> hosts() {
+        List<IndexedHost> out = new ArrayList<>(hosts.values());
+        out.sort(java.util.Comparator.comparing(IndexedHost::id));
+        return out;
+    }
+
+    public synchronized List<Pool> pools() {
+        return pools.values().stream().map(PoolIndex::pool).toList();
+    }
+
+    public synchronized Optional<Pool> pool(String name) {
+        return Optional.ofNullable(pools.get(name)).map(PoolIndex::pool);
+    }
+
+    /** The pools a host counts in (not quarantined). */
+    public synchronized List<String> poolsOf(String hostId) {
+        return pools.values().stream().filter(p -> p.hosts().containsKey(hostId)).map(p -> p.pool().name()).toList();
+    }
+
+    /** The GCM of a pool; cached until the index changes. */
+    public synchronized Optional<PoolGcm> gcm(String poolName) {
+        PoolIndex p = pools.get(poolName);
+        if (p == null) {
+            return Optional.empty();
+        }
+        PoolGcm cached = answers.get(poolName);
+        if (cached != null && cached.version() == version) {
+            return Optional.of(withStale(cached, p));
+        }
+        PoolGcm answer = compute(p);
+        answers.put(poolName, answer);
+        return Optional.of(withStale(answer, p));
+    }
+
+    private PoolGcm compute(PoolIndex p) {
+        Optional<CpuModel> model = Gcm.fromSummary(catalog, p.summary(catalog));
+        var gcmHosts = p.gcmHosts();
+        GcmResult failed = model.isEmpty() ? Gcm.compute(catalog, gcmHosts) : null;
+        List<GcmLimits.Limit> limits = model.map(m -> GcmLimits.of(catalog, gcmHosts, m)).orElse(List.of());
+        Optional<String> fingerprint = model.filter(m -> p.pool().soft()).map(m -> {
+            FeatureSet.Builder soft = FeatureSet.builder();
+            p.hosts().values().forEach(h -> soft.addAll(h.softFeatures()));
+            return SoftFingerprint.of(catalog, soft.build().and(m.features()));
+        });
+        return new PoolGcm(p.pool().name(), version, p.size(), model,
+                failed == null ? List.of() : failed.conflicts(), limits, Map.copyOf(p.quarantined()), List.of(),
+                fingerprint);
+    }
+
+    private PoolGcm withStale(PoolGcm answer, PoolIndex p) {
+        long now = clock.getAsLong();
+        List<String> stale = p.hosts().values().stream().filter(h -> h.stale(now, staleAfterMillis))
+                .map(IndexedHost::id).sorted().toList();
+        return new PoolGcm(answer.pool(), answer.version(), answer.hostCount(), answer.model(), answer.conflicts(),
+                answer.limits(), answer.quarantined(), stale, answer.softFingerprint());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gcm.planner.index;
+
+import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.model.FeatureSet;
+import dev.gcm.hypervisor.record.ResolvedHost;
+import dev.gcm.planner.grid.StoredHost;
+
+/**
+ * A host as the index keeps it: its resolved record, its grid entry, and which of its host-model
+ * features are soft (emulated; left out of pools that do not opt in).
+ */
+public record IndexedHost(String id, ResolvedHost resolved, StoredHost stored, FeatureSet softFeatures) {
+
+    public CpuModel model() {
+        return resolved.hostModel();
+    }
+
+    /** The host's model as a pool counts it: without soft features unless the pool opts in. */
+    public CpuModel modelFor(boolean soft) {
+        CpuModel m = resolved.hostModel();
+        return soft || softFeatures.isEmpty() ? m : new CpuModel(m.definition(), m.features().andNot(softFeatures));
+    }
+
+    public boolean stale(long nowMillis, long staleAfterMillis) {
+        return nowMillis - stored.receivedAtMillis() > staleAfterMillis;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gcm.planner.model;
+
+/** Why a migration is rejected; stable, machine-readable. */
+public enum ReasonCode {
+    /** The target lacks features the guest uses (listed). */
+    MISSING_FEATURES,
+    /** The guest's model is of a newer generation or GA level than the target's. */
+    MODEL_TOO_NEW,
+    /** The guest's IBC lies below the target's lowest IBC. */
+    IBC_BELOW_LOWEST,
+    /** The guest's IBC lies above the target's unblocked IBC. */
+    IBC_ABOVE_UNBLOCKED,
+    /** No record of the target host. */
+    TARGET_UNKNOWN,
+    /** The target's record is older than the staleness limit. */
+    TARGET_STALE,
+    /** An admin cordoned the target. */
+    TARGET_CORDONED,
+    /** The soft facilities the guest relies on differ from what the target emulates. */
+    SOFT_FINGERPRINT_MISMATCH,
+    /** The target's QEMU does not know the guest's CPU definition. */
+    MODEL_UNKNOWN_TO_TARGET_QEMU,
+    /** This planner member is cut off from the majority of the cluster. */
+    NO_QUORUM,
+    /** The guest is the target host's own (no move). */
+    SAME_HOST
+}

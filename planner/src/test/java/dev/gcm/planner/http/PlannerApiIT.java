@@ -1,0 +1,275 @@
+package dev.gcm.planner.http;
+
+import static dev.gcm.planner.support.TestPlanner.ADMIN;
+import static dev.gcm.planner.support.TestPlanner.AGENT_H1;
+import static dev.gcm.planner.support.TestPlanner.AGENT_H2;
+import static dev.gcm.planner.support.TestPlanner.GATE;
+import static dev.gcm.planner.support.TestPlanner.READER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gcm.facilitydb.gcm.Gcm;
+import dev.gcm.facilitydb.gcm.GcmHost;
+import dev.gcm.facilitydb.qemu.Expansion;
+import dev.gcm.hypervisor.record.HostRecord;
+import dev.gcm.hypervisor.record.HostRecordValidator;
+import dev.gcm.planner.support.Fleet;
+import dev.gcm.planner.support.Http;
+import dev.gcm.planner.support.TestPlanner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One real planner member over real HTTP: every endpoint, the auth matrix, bad input, the gate. */
+class PlannerApiIT {
+
+    private static TestPlanner planner;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        planner = TestPlanner.start(Map.of());
+        http = planner.http();
+        put(Fleet.record("h1", "z14", List.of(), Map.of("zone", "a"), 1,
+                List.of(Fleet.guest("web1", "z13-base", Map.of("csske", false)), Fleet.guest("db1", "z14"))), AGENT_H1);
+        put(Fleet.record("h2", "gen15a", List.of("vxeh2"), Map.of("zone", "b"), 1, List.of()), AGENT_H2);
+        put(Fleet.withRange(Fleet.record("h3", "z13", List.of("te"), Map.of("zone", "a"), 1, List.of()),
+                "0x021", "0x032"), ADMIN);
+    }
+
+    @AfterAll
+    static void stop() {
+        planner.close();
+    }
+
+    private static Http.Answer put(HostRecord r, String token) {
+        Http.Answer a = http.put("/api/v1/hosts/" + r.hostId(), token, Fleet.json(r));
+        return a;
+    }
+
+    private static JsonNode gcm(String pool) {
+        Http.Answer a = http.get("/api/v1/pools/" + pool + "/gcm", READER);
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return a.json();
+    }
+
+    private static JsonNode check(String guestModel, String target) {
+        Http.Answer a = http.post("/api/v1/migrations/check", GATE,
+                "{\"guest\": {\"name\": \"g\", \"model\": {\"name\": \"" + guestModel + "\"}}, \"target\": \"" + target + "\"}");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return a.json();
+    }
+
+    private static List<String> codes(JsonNode decision) {
+        List<String> out = new ArrayList<>();
+        decision.get("reasons").forEach(r -> out.add(r.get("code").asText()));
+        return out;
+    }
+
+    @Test
+    void theGcmEqualsTheOfflineGcmOfTheSameRecords() {
+        HostRecordValidator v = new HostRecordValidator(Fleet.CATALOG);
+        List<GcmHost> hosts = new ArrayList<>();
+        for (JsonNode h : http.get("/api/v1/hosts", READER).json().get("hosts")) {
+            JsonNode full = http.get("/api/v1/hosts/" + h.get("hostId").asText(), READER).json().get("record");
+            HostRecord r = dev.gcm.hypervisor.record.HostRecordJson.read(full.toString().getBytes());
+            hosts.add(v.validate(r).toGcmHost());
+        }
+        var offline = Gcm.compute(Fleet.CATALOG, hosts).model().orElseThrow();
+        JsonNode online = gcm("default");
+        assertThat(online.get("hostCount").asInt()).isEqualTo(hosts.size());
+        assertThat(online.get("definition").get("name").asText()).isEqualTo(offline.definition().name());
+        assertThat(online.get("features")).hasSize(offline.features().size());
+        assertThat(online.get("qemu").toString()).isEqualTo(
+                dev.gcm.facilitydb.json.CpuModelInfoJson.write(Expansion.staticForm(Fleet.CATALOG, offline)).toString());
+        assertThat(online.get("version").asLong()).isPositive();
+        assertThat(online.get("limitedBy").toString()).contains("h3");
+    }
+
+    @Test
+    void aReportNotNewerThanTheStoredOneIsRefusedAndChangesNothing() {
+        long version = gcm("default").get("version").asLong();
+        HostRecord older = Fleet.record("h1", "z13", List.of(), Map.of("zone", "a"), 1, List.of());
+        Http.Answer a = put(older, AGENT_H1);
+        assertThat(a.status()).isEqualTo(409);
+        assertThat(a.json().get("code").asText()).isEqualTo("STALE_REPORT");
+        assertThat(http.get("/api/v1/hosts/h1", READER).json().get("definition").asText()).isEqualTo("z14");
+        assertThat(gcm("default").get("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndStoresNothing() {
+        long version = gcm("default").get("version").asLong();
+        String good = Fleet.json(Fleet.record("h2", "gen15a", 50));
+        Map<String, String> corpus = new java.util.LinkedHashMap<>();
+        corpus.put("{\"apiVersion\": ", "INVALID_JSON");
+        corpus.put("[]", "INVALID_JSON");
+        corpus.put(good.replace("\"seq\":50", "\"seq\":\"x\""), "INVALID_JSON");
+        corpus.put(good.replace("\"hostId\":\"h2\"", "\"hostId\":\"h2\",\"extra\":1"), "INVALID_JSON");
+        corpus.put(good.replace("\"machineType\":\"8561\"", "\"machineType\":\"9999\""), "INVALID_RECORD");
+        corpus.put(good.replace("\"hard\":[", "\"hard\":[16384,"), "INVALID_RECORD");
+        corpus.put(good.replace("\"lowest\":\"0x001\"", "\"lowest\":\"0x061\""), "INVALID_RECORD");
+        corpus.put(good.replace("\"name\":\"gen15a-base\"", "\"name\":\"gen99-base\""), "INVALID_RECORD");
+        corpus.put(good.replace("\"props\":{", "\"props\":{\"warp\":true,"), "INVALID_RECORD");
+        corpus.put(good.replace("\"hostId\":\"h2\"", "\"hostId\":\"h1\""), "HOST_MISMATCH");
+        corpus.forEach((body, code) -> {
+            Http.Answer a = http.put("/api/v1/hosts/h2", AGENT_H2, body);
+            assertThat(a.status()).as(body).isEqualTo(400);
+            assertThat(a.json().get("code").asText()).as(body).isEqualTo(code);
+            assertThat(a.json().get("message").asText()).as(body).isNotBlank();
+        });
+        Http.Answer huge = http.put("/api/v1/hosts/h2", AGENT_H2, "{\"x\": \"" + "a".repeat(1 << 20) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.json().get("code").asText()).isEqualTo("BODY_TOO_LARGE");
+        assertThat(http.put("/api/v1/hosts/h2", AGENT_H1, good).status()).isEqualTo(403);
+        assertThat(gcm("default").get("version").asLong()).isEqualTo(version);
+        assertThat(http.get("/api/v1/hosts/h2", READER).json().get("seq").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void everyRoleCanDoExactlyWhatItMay() {
+        String check = "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"h1\"}";
+        record Call(String method, String path, String body, String leastRole) {
+        }
+        List<Call> calls = List.of(
+                new Call("GET", "/api/v1/hosts", null, "reader"),
+                new Call("GET", "/api/v1/hosts/h1", null, "reader"),
+                new Call("GET", "/api/v1/pools", null, "reader"),
+                new Call("GET", "/api/v1/pools/default/gcm", null, "reader"),
+                new Call("GET", "/api/v1/decisions", null, "reader"),
+                new Call("GET", "/api/v1/openapi.yaml", null, "reader"),
+                new Call("POST", "/api/v1/migrations/check", check, "gate"),
+                new Call("POST", "/api/v1/plans/evacuate", "{\"host\": \"h1\"}", "gate"),
+                new Call("POST", "/api/v1/pools/default/what-if", "{\"remove\": [\"h3\"]}", "gate"),
+                new Call("POST", "/api/v1/baseline", "{\"models\": [{\"name\": \"z14\"}]}", "gate"),
+                new Call("POST", "/api/v1/compare", "{\"a\": {\"name\": \"z13\"}, \"b\": {\"name\": \"z14\"}}", "gate"),
+                new Call("PUT", "/api/v1/pools/zone-a", "{\"selector\": {\"zone\": \"a\"}}", "admin"),
+                new Call("POST", "/api/v1/hosts/h3/uncordon", null, "admin"));
+        Map<String, String> tokens = Map.of("agent", AGENT_H1, "reader", READER, "gate", GATE, "admin", ADMIN);
+        List<String> order = List.of("agent", "reader", "gate", "admin");
+        for (Call c : calls) {
+            assertThat(http.call(c.method(), c.path(), null, c.body()).status()).as("no token: " + c).isEqualTo(401);
+            assertThat(http.call(c.method(), c.path(), "wrong-token-0123456789", c.body()).status()).as(c.toString())
+                    .isEqualTo(401);
+            for (String role : order) {
+                int status = http.call(c.method(), c.path(), tokens.get(role), c.body()).status();
+                boolean allowed = order.indexOf(role) >= order.indexOf(c.leastRole());
+                assertThat(status).as(role + " " + c).isEqualTo(allowed ? 200 : 403);
+            }
+        }
+        String h1 = Fleet.json(Fleet.record("h1", "z14", List.of(), Map.of("zone", "a"), 2,
+                List.of(Fleet.guest("web1", "z13-base", Map.of("csske", false)), Fleet.guest("db1", "z14"))));
+        for (String token : List.of(AGENT_H2, READER, GATE)) {
+            assertThat(http.put("/api/v1/hosts/h1", token, h1).status()).isEqualTo(403);
+        }
+        assertThat(http.put("/api/v1/hosts/h1", AGENT_H1, h1).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theGateApprovesWhatFitsAndSaysWhyNot() {
+        JsonNode ok = check("z13", "h1");
+        assertThat(ok.get("decision").asText()).isEqualTo("approved");
+        assertThat(ok.get("comparison").get("result").asText()).isEqualTo("subset");
+        assertThat(ok.get("decisionId").asText()).isNotBlank();
+
+        JsonNode tooNew = check("gen15a", "h1");
+        assertThat(tooNew.get("decision").asText()).isEqualTo("rejected");
+        assertThat(codes(tooNew)).contains("MISSING_FEATURES", "MODEL_TOO_NEW");
+
+        JsonNode missing = check("gen15a", "h2");
+        assertThat(codes(missing)).containsExactly("MISSING_FEATURES");
+        assertThat(missing.get("reasons").get(0).get("features").toString()).contains("vxeh2");
+
+        JsonNode ibc = check("z14", "h3");
+        assertThat(codes(ibc)).contains("IBC_ABOVE_UNBLOCKED");
+
+        assertThat(codes(check("z13", "nowhere"))).containsExactly("TARGET_UNKNOWN");
+
+        assertThat(http.post("/api/v1/hosts/h1/cordon", ADMIN, null).status()).isEqualTo(200);
+        assertThat(codes(check("z13", "h1"))).containsExactly("TARGET_CORDONED");
+        assertThat(http.post("/api/v1/hosts/h1/uncordon", ADMIN, null).status()).isEqualTo(200);
+        assertThat(check("z13", "h1").get("decision").asText()).isEqualTo("approved");
+
+        Http.Answer byName = http.post("/api/v1/migrations/check", GATE,
+                "{\"guest\": {\"name\": \"web1\"}, \"source\": \"h1\", \"target\": \"h2\"}");
+        assertThat(byName.json().get("decision").asText()).isEqualTo("approved");
+        // the named z14 model carries csske, which gen15 machines dropped
+        JsonNode csske = http.post("/api/v1/migrations/check", GATE,
+                "{\"guest\": {\"name\": \"db1\"}, \"target\": \"h2\"}").json();
+        assertThat(csske.get("decision").asText()).isEqualTo("rejected");
+        assertThat(csske.get("reasons").get(0).get("features").toString()).contains("csske");
+        Http.Answer unknownGuest = http.post("/api/v1/migrations/check", GATE,
+                "{\"guest\": {\"name\": \"nobody\"}, \"target\": \"h2\"}");
+        assertThat(unknownGuest.status()).isEqualTo(400);
+        assertThat(unknownGuest.json().get("code").asText()).isEqualTo("GUEST_UNKNOWN");
+
+        JsonNode log = http.get("/api/v1/decisions", READER).json().get("decisions");
+        assertThat(log.size()).isGreaterThanOrEqualTo(6);
+        assertThat(log.toString()).contains("TARGET_CORDONED").contains("\"caller\":\"gate#");
+        assertThat(http.get("/metrics", null).body()).contains("gcm_decisions_total{reason=\"MISSING_FEATURES\",result=\"rejected\"}");
+    }
+
+    @Test
+    void poolsSelectByLabelAndQuarantineHostsBelowTheirFloor() {
+        Http.Answer put = http.put("/api/v1/pools/zone-a-floor", ADMIN,
+                "{\"selector\": {\"zone\": \"a\"}, \"floor\": {\"name\": \"z14-base\"}}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        JsonNode g = gcm("zone-a-floor");
+        assertThat(g.get("hostCount").asInt()).isEqualTo(1);
+        assertThat(g.get("quarantined").has("h3")).isTrue();
+        assertThat(g.get("definition").get("name").asText()).isEqualTo("z14");
+        assertThat(http.put("/api/v1/pools/Bad_Name", ADMIN, "{}").status()).isEqualTo(400);
+        assertThat(http.put("/api/v1/pools/p2", ADMIN, "{\"floor\": {\"name\": \"z99\"}}").json().get("field").asText())
+                .isEqualTo("$.floor");
+        assertThat(http.get("/api/v1/pools/nope/gcm", READER).status()).isEqualTo(404);
+    }
+
+    @Test
+    void whatIfAndEvacuationChangeNothing() {
+        long version = gcm("default").get("version").asLong();
+        JsonNode w = http.post("/api/v1/pools/default/what-if", GATE,
+                "{\"remove\": [\"h3\"], \"add\": [{\"id\": \"new\", \"model\": {\"name\": \"gen16a\"}}]}").json();
+        assertThat(w.get("before").get("definition").get("name").asText()).isEqualTo("z13");
+        assertThat(w.get("after").get("definition").get("generation").asInt()).isEqualTo(14);
+        JsonNode loses = http.post("/api/v1/pools/default/what-if", GATE, "{\"remove\": [\"h2\", \"h3\"]}").json();
+        assertThat(loses.get("guestsLosingTheirLastTarget").toString()).contains("web1");
+        assertThat(http.post("/api/v1/pools/default/what-if", GATE, "{\"remove\": [\"zz\"]}").status()).isEqualTo(400);
+
+        JsonNode plan = http.post("/api/v1/plans/evacuate", GATE, "{\"host\": \"h1\"}").json();
+        JsonNode web1 = plan.get("guests").get(0).get("guest").asText().equals("web1")
+                ? plan.get("guests").get(0) : plan.get("guests").get(1);
+        JsonNode db1 = plan.get("guests").get(0) == web1 ? plan.get("guests").get(1) : plan.get("guests").get(0);
+        assertThat(web1.get("targets").toString()).contains("h2").contains("h3");
+        assertThat(db1.get("targets")).isEmpty();
+        assertThat(db1.get("rejected").toString()).contains("MODEL_TOO_NEW").contains("csske");
+        assertThat(gcm("default").get("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        assertThat(http.get("/livez", null).status()).isEqualTo(200);
+        Http.Answer ready = http.get("/readyz", null);
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().get("quorum").asBoolean()).isTrue();
+        assertThat(http.get("/metrics", null).body()).contains("gcm_hosts ").contains("gcm_index_version");
+        assertThat(http.get("/api/v1/openapi.yaml", READER).body()).contains("openapi: 3.0.3").contains("/migrations/check");
+        Http.Answer none = http.get("/api/v1/nothing-here", READER);
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void baselineAndCompareAnswerAsTheOfflineTool() {
+        JsonNode b = http.post("/api/v1/baseline", GATE, "{\"models\": [{\"name\": \"z14\"}, {\"name\": \"z13\"}]}").json();
+        assertThat(b.get("definition").get("name").asText()).isEqualTo("z13");
+        JsonNode c = http.post("/api/v1/compare", GATE, "{\"a\": {\"name\": \"z14\"}, \"b\": {\"name\": \"z13\"}}").json();
+        assertThat(c.get("result").asText()).isEqualTo("superset");
+        assertThat(c.get("responsible-properties").toString()).contains("type");
+        Http.Answer bad = http.post("/api/v1/compare", GATE, "{\"a\": {\"name\": \"z14\", \"props\": {\"warp\": true}}, \"b\": {\"name\": \"z13\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("message").asText()).contains("warp");
+    }
+}
