@@ -79,6 +79,9 @@ public final class Planner implements AutoCloseable {
             }).onFailure(e -> LOG.warn("reconcile failed: {}", e.getMessage())));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registerGauges(metrics, index, grid);
+            io.micrometer.core.instrument.Timer updates = io.micrometer.core.instrument.Timer.builder("gcm.index.update")
+                    .description("time to apply one host to the index").register(metrics);
+            index.observeUpdates(nanos -> updates.record(nanos, TimeUnit.NANOSECONDS));
             Services services = new Services(vertx, index, hosts, pools, new HzDecisionLog(grid),
                     new MigrationGate(index), grid::hasQuorum, () -> reconciled.get() && grid.hasQuorum(), metrics);
             HttpServerOptions options = new HttpServerOptions().setPort(config.httpPort()).setHost(config.httpHost());

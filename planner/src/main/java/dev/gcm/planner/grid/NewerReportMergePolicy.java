@@ -13,8 +13,8 @@ public final class NewerReportMergePolicy implements SplitBrainMergePolicy<Store
         if (existing == null) {
             return merging.getRawValue();
         }
-        StoredHost m = merging.getValue();
-        StoredHost e = existing.getValue();
+        StoredHost m = merging.getDeserializedValue();
+        StoredHost e = existing.getDeserializedValue();
         return m != null && m.isNewerThan(e) ? merging.getRawValue() : existing.getRawValue();
     }
 

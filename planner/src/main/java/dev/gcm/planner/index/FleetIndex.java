@@ -45,6 +45,7 @@ public final class FleetIndex {
     private final Map<String, PoolIndex> pools = new LinkedHashMap<>();
     private final Map<String, PoolGcm> answers = new HashMap<>();
     private long version;
+    private volatile java.util.function.LongConsumer updateObserver = nanos -> { };
 
     public FleetIndex(Catalog catalog, long staleAfterMillis, LongSupplier clock) {
         this.catalog = catalog;
@@ -71,23 +72,38 @@ public final class FleetIndex {
     public void upsert(String id, StoredHost stored) {
         IndexedHost h;
         try {
-            HostRecord record = HostRecordJson.read(stored.recordJson().getBytes(StandardCharsets.UTF_8));
-            ResolvedHost resolved = validator.validate(record);
-            h = new IndexedHost(id, resolved, stored, softFeatures(resolved));
+            h = resolve(id, stored);
         } catch (IllegalArgumentException e) {
             LOG.warn("host {}: stored record no longer resolves, left out of the index: {}", id, e.getMessage());
             remove(id);
             return;
         }
-        synchronized (this) {
-            IndexedHost old = hosts.get(id);
-            if (old != null && old.stored().seq() > stored.seq()) {
-                return; // an older event arriving late
-            }
-            hosts.put(id, h);
-            pools.values().forEach(p -> place(p, h));
-            version++;
+        apply(h);
+    }
+
+    /** Reads a stored record into what the index keeps (the costly part of an update, done outside the lock). */
+    public IndexedHost resolve(String id, StoredHost stored) {
+        HostRecord record = HostRecordJson.read(stored.recordJson().getBytes(StandardCharsets.UTF_8));
+        ResolvedHost resolved = validator.validate(record);
+        return new IndexedHost(id, resolved, stored, softFeatures(resolved));
+    }
+
+    /** Puts a resolved host into every pool it belongs to: O(its features) per pool. */
+    public synchronized void apply(IndexedHost h) {
+        long start = System.nanoTime();
+        IndexedHost old = hosts.get(h.id());
+        if (old != null && old.stored().seq() > h.stored().seq()) {
+            return; // an older event arriving late
         }
+        hosts.put(h.id(), h);
+        pools.values().forEach(p -> place(p, h));
+        version++;
+        updateObserver.accept(System.nanoTime() - start);
+    }
+
+    /** Told how long each index update took, in nanoseconds (for the metrics). */
+    public void observeUpdates(java.util.function.LongConsumer observer) {
+        this.updateObserver = observer;
     }
 
     public synchronized void remove(String id) {
@@ -186,7 +202,7 @@ public final class FleetIndex {
         return pools.values().stream().filter(p -> p.hosts().containsKey(hostId)).map(p -> p.pool().name()).toList();
     }
 
-    /** The GCM of a pool; cached until the index changes. */
+    /** The GCM of a pool with its explanation (limiting hosts, conflicts); cached until the index changes. */
     public synchronized Optional<PoolGcm> gcm(String poolName) {
         PoolIndex p = pools.get(poolName);
         if (p == null) {
@@ -199,6 +215,12 @@ public final class FleetIndex {
         PoolGcm answer = compute(p);
         answers.put(poolName, answer);
         return Optional.of(withStale(answer, p));
+    }
+
+    /** Just the GCM of a pool, read off the counters: O(catalog), whatever the pool's size. */
+    public synchronized Optional<CpuModel> gcmModel(String poolName) {
+        PoolIndex p = pools.get(poolName);
+        return p == null ? Optional.empty() : Gcm.fromSummary(catalog, p.summary(catalog));
     }
 
     private PoolGcm compute(PoolIndex p) {

@@ -52,6 +52,11 @@ public final class Http {
         }
     }
 
+    @Override
+    public String toString() {
+        return base;
+    }
+
     public Answer get(String path, String token) {
         return call("GET", path, token, null);
     }
