@@ -39,12 +39,14 @@ public final class Planner implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final long reconcileTimer;
+    private final HzDecisionLog decisions;
 
-    private Planner(HzGrid grid, Vertx vertx, HttpServer server, long reconcileTimer) {
+    private Planner(HzGrid grid, Vertx vertx, HttpServer server, long reconcileTimer, HzDecisionLog decisions) {
         this.grid = grid;
         this.vertx = vertx;
         this.server = server;
         this.reconcileTimer = reconcileTimer;
+        this.decisions = decisions;
     }
 
     public static Planner start(PlannerConfig config, Optional<TokenStore> tokens) throws Exception {
@@ -82,7 +84,8 @@ public final class Planner implements AutoCloseable {
             io.micrometer.core.instrument.Timer updates = io.micrometer.core.instrument.Timer.builder("gcm.index.update")
                     .description("time to apply one host to the index").register(metrics);
             index.observeUpdates(nanos -> updates.record(nanos, TimeUnit.NANOSECONDS));
-            Services services = new Services(vertx, index, hosts, pools, new HzDecisionLog(grid),
+            HzDecisionLog decisions = new HzDecisionLog(grid);
+            Services services = new Services(vertx, index, hosts, pools, decisions,
                     new MigrationGate(index), grid::hasQuorum, () -> reconciled.get() && grid.hasQuorum(), metrics);
             HttpServerOptions options = new HttpServerOptions().setPort(config.httpPort()).setHost(config.httpHost());
             if (config.tlsCert().isPresent()) {
@@ -94,7 +97,7 @@ public final class Planner implements AutoCloseable {
             LOG.info("planner serving {}://{}:{}/api/v1 (member {} of {})", config.tlsCert().isPresent() ? "https" : "http",
                     config.httpHost(), server.actualPort(), grid.instance().getCluster().getLocalMember().getAddress(),
                     grid.memberCount());
-            return new Planner(grid, vertx, server, timer);
+            return new Planner(grid, vertx, server, timer, decisions);
         } catch (Exception e) {
             vertx.close();
             grid.close();
@@ -155,6 +158,7 @@ public final class Planner implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
         }
+        decisions.close();
         grid.close();
     }
 }

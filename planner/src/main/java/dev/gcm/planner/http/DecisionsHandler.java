@@ -26,6 +26,7 @@ final class DecisionsHandler {
 
     private final Services s;
     private final ModelResolver resolver;
+    private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     DecisionsHandler(Services s) {
         this.s = s;
@@ -117,13 +118,17 @@ final class DecisionsHandler {
         entry.set("reasons", Json.strings(v.reasons().stream().map(r -> r.code().name()).toList()));
         s.decisions().append(entry.toString());
         if (v.approved()) {
-            Counter.builder("gcm.decisions").tag("result", "approved").tag("reason", "none").register(s.metrics())
-                    .increment();
+            counter("approved", "none").increment();
         }
         for (Reason r : v.reasons()) {
-            Counter.builder("gcm.decisions").tag("result", "rejected").tag("reason", r.code().name())
-                    .register(s.metrics()).increment();
+            counter("rejected", r.code().name()).increment();
         }
+    }
+
+    private Counter counter(String result, String reason) {
+        return counters.computeIfAbsent(result + "/" + reason, k -> Counter.builder("gcm.decisions")
+                .description("migration decisions by result and reason").tag("result", result).tag("reason", reason)
+                .register(s.metrics()));
     }
 
     private Guest guest(JsonNode node, Optional<String> source) {
