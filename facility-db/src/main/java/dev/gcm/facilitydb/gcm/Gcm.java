@@ -48,8 +48,8 @@ public final class Gcm {
         }
         Scan scan = Scan.of(hosts);
         IbcBounds bounds = IbcBounds.of(hosts);
-        GcmSummary summary = new GcmSummary(n, FeatureSet.intersectionOf(scan.distinctSets), scan.cap.type,
-                scan.cap.generation, scan.cap.ga, Optional.ofNullable(bounds).map(IbcBounds::maxLowest),
+        GcmSummary summary = new GcmSummary(n, FeatureSet.intersectionOf(scan.distinctSets), scan.cap.type(),
+                scan.cap.generation(), scan.cap.ga(), Optional.ofNullable(bounds).map(IbcBounds::maxLowest),
                 Optional.ofNullable(bounds).map(IbcBounds::minUnblocked));
         Optional<CpuModel> model = fromSummary(catalog, summary);
         return model.map(m -> GcmResult.common(m, n)).orElseGet(() -> GcmResult.none(n, List.of(
@@ -134,37 +134,20 @@ public final class Gcm {
         return out;
     }
 
-    /** The generation, GA level and machine type that cap the result. */
-    record Cap(int type, int generation, int ga) {
-    }
-
     /**
      * One pass over the hosts (at 100,000 hosts, memory reads dominate): the distinct feature sets,
-     * to be intersected once each, and the cap: the lowest generation, its lowest GA level, and its
-     * machine type if all hosts of that generation share one (else 0, any).
+     * to be intersected once each, and the cap.
      */
-    record Scan(Collection<FeatureSet> distinctSets, Cap cap) {
+    record Scan(Collection<FeatureSet> distinctSets, GcmCap cap) {
         static Scan of(List<GcmHost> hosts) {
             Collection<FeatureSet> distinct = new HashSet<>();
-            int gen = Integer.MAX_VALUE;
-            int ga = Integer.MAX_VALUE;
-            int type = -1;
+            GcmCap cap = new GcmCap();
             for (GcmHost h : hosts) {
                 CpuModel m = h.model();
                 distinct.add(m.features());
-                CpuDefinition d = m.definition();
-                if (d.generation() < gen) {
-                    gen = d.generation();
-                    ga = d.ga();
-                    type = d.machineType();
-                } else if (d.generation() == gen) {
-                    ga = Math.min(ga, d.ga());
-                    if (type != d.machineType()) {
-                        type = 0;
-                    }
-                }
+                cap.add(m.definition());
             }
-            return new Scan(distinct, new Cap(type, gen, ga));
+            return new Scan(distinct, cap);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.gcm.planner.index;
 
 import dev.gcm.facilitydb.catalog.Catalog;
-import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.gcm.GcmCap;
 import dev.gcm.facilitydb.gcm.GcmHost;
 import dev.gcm.facilitydb.gcm.GcmSummary;
 import dev.gcm.facilitydb.model.CpuModel;
@@ -98,23 +98,11 @@ final class PoolIndex {
                 common.add(i);
             }
         }
-        int gen = 0;
-        int ga = 0;
-        int type = -1;
+        GcmCap cap = new GcmCap();
         for (int defIndex : definitions.keySet()) {
-            CpuDefinition d = catalog.definitions().get(defIndex);
-            if (type == -1 || d.generation() < gen) {
-                gen = d.generation();
-                ga = d.ga();
-                type = d.machineType();
-            } else if (d.generation() == gen) {
-                ga = Math.min(ga, d.ga());
-                if (type != d.machineType()) {
-                    type = 0;
-                }
-            }
+            cap.add(catalog.definitions().get(defIndex));
         }
-        return new GcmSummary(n, common.build(), Math.max(type, 0), gen, ga,
+        return new GcmSummary(n, common.build(), cap.type(), cap.generation(), cap.ga(),
                 lowest.isEmpty() ? Optional.empty() : Optional.of(lowest.lastKey()),
                 unblocked.isEmpty() ? Optional.empty() : Optional.of(unblocked.firstKey()));
     }
