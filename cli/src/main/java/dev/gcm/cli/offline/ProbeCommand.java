@@ -4,18 +4,9 @@ import dev.gcm.cli.CatalogOptions;
 import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.output.Json;
 import dev.gcm.facilitydb.catalog.Catalog;
-import dev.gcm.facilitydb.catalog.CpuDefinition;
-import dev.gcm.facilitydb.catalog.UnknownNamesException;
-import dev.gcm.facilitydb.model.FacilityList;
-import dev.gcm.facilitydb.model.Ibc;
-import dev.gcm.facilitydb.model.IbcRange;
-import dev.gcm.hypervisor.kvm.SimulatedHost;
-import dev.gcm.hypervisor.probe.CpuinfoProbe;
-import dev.gcm.hypervisor.probe.GuestProbe;
 import dev.gcm.hypervisor.probe.HypervisorProbe;
-import dev.gcm.hypervisor.probe.KvmProbe;
 import dev.gcm.hypervisor.probe.ProbeException;
-import dev.gcm.hypervisor.probe.QemuProbe;
+import dev.gcm.hypervisor.probe.ProbeSpec;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
 import dev.gcm.hypervisor.record.HostRecordValidator;
@@ -112,34 +103,8 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private HypervisorProbe probe(Catalog catalog) {
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        Optional<GuestProbe> guests = Optional.ofNullable(guestSockets).map(d -> new GuestProbe(d, timeout, catalog));
-        return switch (hypervisor) {
-            case QEMU -> new QemuProbe(qemuBinary, QemuProbe.Accelerator.AUTO, timeout, catalog, guests);
-            case CPUINFO -> new CpuinfoProbe(procRoot, catalog);
-            case KVM -> KvmProbe.real(catalog, guests);
-            case SIMULATED -> KvmProbe.simulated(catalog, simulatedHost(catalog));
-        };
-    }
-
-    private SimulatedHost simulatedHost(Catalog catalog) {
-        CpuDefinition def = catalog.definition(model)
-                .orElseThrow(() -> new UnknownNamesException("CPU definition", List.of(model)));
-        SimulatedHost host = SimulatedHost.of(def);
-        if (mask != null) {
-            host = host.withMasked(catalog.featureSet(mask));
-        }
-        if (soft != null) {
-            host = host.withSoft(FacilityList.of(soft.stream().mapToInt(Integer::intValue).toArray()));
-        }
-        if (ibc != null) {
-            String[] parts = ibc.split(":");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("--ibc wants LOWEST:UNBLOCKED, e.g. 0x031:0x051");
-            }
-            host = host.withIbcRange(new IbcRange(Ibc.parse(parts[0]), Ibc.parse(parts[1])));
-        }
-        return host;
+        return new ProbeSpec(hypervisor.name(), qemuBinary, Optional.ofNullable(guestSockets), procRoot, model, mask,
+                soft, Optional.ofNullable(ibc), Duration.ofSeconds(timeoutSeconds)).build(catalog);
     }
 
     private String hostId() {

@@ -1,0 +1,112 @@
+package dev.gcm.agent;
+
+import dev.gcm.hypervisor.probe.ProbeSpec;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The agent's configuration, from environment variables (see agent/README.md). */
+public record AgentConfig(List<URI> plannerUrls, Optional<String> token, String hostId, Map<String, String> labels,
+                          ProbeSpec probe, Duration probeInterval, Duration heartbeatInterval, int port,
+                          Duration requestTimeout) {
+
+    public static AgentConfig buildFromMap(Map<String, String> env) {
+        String urls = env.getOrDefault("GCM_PLANNER_URLS", "").trim();
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("GCM_PLANNER_URLS is required (comma-separated planner URLs)");
+        }
+        List<URI> planners = Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty()).map(u -> {
+            URI uri = URI.create(u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("GCM_PLANNER_URLS: not an http(s) URL: " + u);
+            }
+            return uri;
+        }).toList();
+        String host = Optional.ofNullable(env.get("GCM_HOST_ID")).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(env.get("NODE_NAME")).filter(s -> !s.isBlank()))
+                .orElseGet(AgentConfig::hostName);
+        Duration timeout = duration(env, "GCM_TIMEOUT", Duration.ofSeconds(30));
+        ProbeSpec probe = new ProbeSpec(env.getOrDefault("GCM_PROBE", "qemu"),
+                env.getOrDefault("GCM_QEMU_BINARY", "qemu-system-s390x"),
+                Optional.ofNullable(env.get("GCM_QMP_SOCKET_DIR")).filter(s -> !s.isBlank()).map(Path::of),
+                Path.of(env.getOrDefault("GCM_PROC_ROOT", "/proc")), env.getOrDefault("GCM_SIM_MODEL", "gen16a"),
+                list(env.get("GCM_SIM_MASK")), list(env.get("GCM_SIM_SOFT")).stream().map(Integer::valueOf).toList(),
+                Optional.ofNullable(env.get("GCM_SIM_IBC")).filter(s -> !s.isBlank()), timeout);
+        int port;
+        try {
+            port = Integer.parseInt(env.getOrDefault("GCM_AGENT_PORT", "9090"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("GCM_AGENT_PORT must be a port number");
+        }
+        return new AgentConfig(planners, Optional.ofNullable(env.get("GCM_TOKEN")).filter(s -> !s.isBlank()), host,
+                labels(env.getOrDefault("GCM_LABELS", "")), probe,
+                duration(env, "GCM_PROBE_INTERVAL", Duration.ofMinutes(5)),
+                duration(env, "GCM_HEARTBEAT_INTERVAL", Duration.ofSeconds(30)), port, timeout);
+    }
+
+    /** For the start-up log: everything but the token. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("GCM_PLANNER_URLS", plannerUrls);
+        m.put("GCM_TOKEN", token.isPresent() ? "(set)" : "(none)");
+        m.put("GCM_HOST_ID", hostId);
+        m.put("GCM_LABELS", labels);
+        m.put("GCM_PROBE", probe.kind());
+        m.put("GCM_PROBE_INTERVAL", probeInterval);
+        m.put("GCM_HEARTBEAT_INTERVAL", heartbeatInterval);
+        m.put("GCM_AGENT_PORT", port);
+        return m;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    static Map<String, String> labels(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : list(text)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("GCM_LABELS: want k=v,k=v; got '" + pair + "'");
+            }
+            out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    private static List<String> list(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        String t = v.trim().toLowerCase();
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 30s or 5m, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.gcm.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.hypervisor.probe.HypervisorProbe;
+import dev.gcm.hypervisor.probe.ProbeSpec;
+import dev.gcm.hypervisor.record.HostRecordJson;
+import dev.gcm.planner.Planner;
+import dev.gcm.planner.PlannerConfig;
+import dev.gcm.planner.auth.TokenStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent against a real planner over real HTTP. */
+class AgentIT {
+
+    private static final String A1 = "agent-a1-token-0123456789";
+    private static final String ADMIN = "admin-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Planner planner;
+    private String base;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void startPlanner(@TempDir Path dir) throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        Files.writeString(tokens, "{\"tokens\": [{\"token\": \"" + A1 + "\", \"role\": \"agent\", \"host\": \"a1\"},"
+                + "{\"token\": \"" + ADMIN + "\", \"role\": \"admin\"}]}");
+        planner = Planner.start(PlannerConfig.buildFromMap(Map.of("GCM_HTTP_PORT", "0", "GCM_HTTP_HOST", "127.0.0.1",
+                "GCM_HZ_PORT", String.valueOf(freePort()), "GCM_CLUSTER_NAME", "agent-" + UUID.randomUUID(),
+                "GCM_TOKENS_FILE", tokens.toString())), Optional.of(TokenStore.load(tokens)));
+        base = "http://127.0.0.1:" + planner.httpPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+        planner.close();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode plannerHost(String id) throws Exception {
+        HttpResponse<String> r = get(base + "/api/v1/hosts/" + id, ADMIN);
+        return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+    }
+
+    private AgentConfig config(String urls, String token, String heartbeat) {
+        return AgentConfig.buildFromMap(Map.of("GCM_PLANNER_URLS", urls, "GCM_TOKEN", token, "GCM_HOST_ID", "a1",
+                "GCM_LABELS", "zone=a,rack=r7", "GCM_PROBE", "simulated", "GCM_SIM_MODEL", "gen15a",
+                "GCM_SIM_MASK", "vxeh2", "GCM_HEARTBEAT_INTERVAL", heartbeat, "GCM_PROBE_INTERVAL", "1h",
+                "GCM_AGENT_PORT", "0"));
+    }
+
+    /** A probe that counts its calls. */
+    private static HypervisorProbe counting(ProbeSpec spec, AtomicInteger calls) {
+        HypervisorProbe real = spec.build(Catalog.load());
+        return new HypervisorProbe() {
+            @Override
+            public String kind() {
+                return real.kind();
+            }
+
+            @Override
+            public dev.gcm.hypervisor.record.HostCapabilities probe() throws dev.gcm.hypervisor.probe.ProbeException {
+                calls.incrementAndGet();
+                return real.probe();
+            }
+        };
+    }
+
+    private Agent agent(AgentConfig c, HypervisorProbe probe, java.util.function.Supplier<String> fingerprint,
+                        PrometheusMeterRegistry metrics) {
+        Agent a = new Agent(c, probe, new Publisher(c.plannerUrls(), c.token(), Duration.ofSeconds(5),
+                Duration.ofMillis(500)), fingerprint, metrics);
+        open.add(a);
+        return a;
+    }
+
+    @Test
+    void publishesHeartbeatsAndServesItsEndpoint() throws Exception {
+        AgentConfig c = config(base, A1, "1s");
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Agent agent = agent(c, c.probe().build(Catalog.load()), () -> "fixed", metrics);
+        AgentEndpoint endpoint = new AgentEndpoint(0, agent, metrics);
+        open.add(endpoint);
+        agent.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("a1") != null);
+        JsonNode first = plannerHost("a1");
+        assertThat(first.get("record").get("labels").get("zone").asText()).isEqualTo("a");
+        assertThat(first.get("definition").asText()).isEqualTo("gen15a");
+        long seq1 = first.get("seq").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("a1").get("seq").asLong() > seq1);
+
+        String ep = "http://127.0.0.1:" + endpoint.port();
+        assertThat(get(ep + "/livez", null).statusCode()).isEqualTo(200);
+        assertThat(get(ep + "/readyz", null).statusCode()).isEqualTo(200);
+        var record = HostRecordJson.read(get(ep + "/record", null).body().getBytes());
+        assertThat(record.hostId()).isEqualTo("a1");
+        assertThat(record.bootId()).isEqualTo(agent.bootId());
+        assertThat(get(ep + "/metrics", null).body()).contains("gcm_agent_publish_total{outcome=\"stored\"}")
+                .contains("gcm_agent_seq");
+    }
+
+    @Test
+    void triesThePlannerUrlsInTurn() throws Exception {
+        AgentConfig c = config("http://127.0.0.1:" + freePort() + "," + base, A1, "30s");
+        agent(c, c.probe().build(Catalog.load()), () -> "fixed", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("a1") != null);
+    }
+
+    @Test
+    void aRefusalIsLoggedNotRetriedBlindly() throws Exception {
+        AgentConfig c = config(base, "not-a-known-token-0123", "30s");
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Agent a = agent(c, c.probe().build(Catalog.load()), () -> "fixed", metrics);
+        a.tick();
+        assertThat(metrics.get("gcm.agent.publish").tag("outcome", "refused").counter().count()).isEqualTo(1);
+        assertThat(a.ready()).isFalse();
+        assertThat(plannerHost("a1")).isNull();
+    }
+
+    @Test
+    void aHypervisorChangeTriggersAProbe() throws Exception {
+        AgentConfig c = config(base, A1, "30s");
+        AtomicInteger probes = new AtomicInteger();
+        AtomicReference<String> fingerprint = new AtomicReference<>("qemu 7.2");
+        Agent a = agent(c, counting(c.probe(), probes), fingerprint::get,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        a.tick();
+        a.tick();
+        assertThat(probes.get()).isEqualTo(1);
+        fingerprint.set("qemu 8.0");
+        a.tick();
+        assertThat(probes.get()).isEqualTo(2);
+    }
+
+    @Test
+    void theNewerAgentWinsAReplayIsRefusedAndLeavingIsMarked() throws Exception {
+        AgentConfig c = config(base, A1, "30s");
+        Agent older = agent(c, c.probe().build(Catalog.load()), () -> "fixed",
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        older.tick();
+        String olderReport = HostRecordJson.write(older.lastPublished().orElseThrow());
+        Thread.sleep(5);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Agent newer = agent(c, c.probe().build(Catalog.load()), () -> "fixed", metrics);
+        newer.tick();
+        assertThat(plannerHost("a1").get("record").get("bootId").asText()).isEqualTo(newer.bootId());
+
+        // a replay of the older agent's report is older than what the planner holds
+        HttpResponse<String> replay = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/hosts/a1"))
+                .header("Authorization", "Bearer " + A1).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(olderReport)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(plannerHost("a1").get("record").get("bootId").asText()).isEqualTo(newer.bootId());
+
+        newer.close();
+        JsonNode left = plannerHost("a1");
+        assertThat(left).isNotNull();
+        assertThat(left.get("record").get("labels").get(Agent.LEAVING_LABEL).asText()).isEqualTo("true");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gcm.hypervisor.probe;
+
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.catalog.UnknownNamesException;
+import dev.gcm.facilitydb.model.FacilityList;
+import dev.gcm.facilitydb.model.Ibc;
+import dev.gcm.facilitydb.model.IbcRange;
+import dev.gcm.hypervisor.kvm.SimulatedHost;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which probe to run and its options, as the CLI and the agent take them; {@link #build} makes the
+ * probe and refuses unknown names with a clear error.
+ *
+ * @param kind       qemu, cpuinfo, kvm or simulated
+ * @param simIbc     the simulated host's IBC range as {@code LOWEST:UNBLOCKED}, e.g. {@code 0x031:0x051}
+ */
+public record ProbeSpec(String kind, String qemuBinary, Optional<Path> guestSockets, Path procRoot, String simModel,
+                        List<String> simMask, List<Integer> simSoft, Optional<String> simIbc, Duration timeout) {
+
+    public static final List<String> KINDS = List.of("qemu", "cpuinfo", "kvm", "simulated");
+
+    public ProbeSpec {
+        kind = kind.toLowerCase(Locale.ROOT);
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("unknown probe '" + kind + "' (want " + String.join(", ", KINDS) + ")");
+        }
+        simMask = simMask == null ? List.of() : List.copyOf(simMask);
+        simSoft = simSoft == null ? List.of() : List.copyOf(simSoft);
+    }
+
+    public HypervisorProbe build(Catalog catalog) {
+        Optional<GuestProbe> guests = guestSockets.map(d -> new GuestProbe(d, timeout, catalog));
+        return switch (kind) {
+            case "qemu" -> new QemuProbe(qemuBinary, QemuProbe.Accelerator.AUTO, timeout, catalog, guests);
+            case "cpuinfo" -> new CpuinfoProbe(procRoot, catalog);
+            case "kvm" -> KvmProbe.real(catalog, guests);
+            default -> KvmProbe.simulated(catalog, simulatedHost(catalog));
+        };
+    }
+
+    /** The simulated host these options describe. */
+    public SimulatedHost simulatedHost(Catalog catalog) {
+        CpuDefinition def = catalog.definition(simModel)
+                .orElseThrow(() -> new UnknownNamesException("CPU definition", List.of(simModel)));
+        SimulatedHost host = SimulatedHost.of(def).withMasked(catalog.featureSet(simMask))
+                .withSoft(FacilityList.of(simSoft.stream().mapToInt(Integer::intValue).toArray()));
+        if (simIbc.isPresent()) {
+            String[] parts = simIbc.get().split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("an IBC range is LOWEST:UNBLOCKED, e.g. 0x031:0x051");
+            }
+            host = host.withIbcRange(new IbcRange(Ibc.parse(parts[0]), Ibc.parse(parts[1])));
+        }
+        return host;
+    }
+}
