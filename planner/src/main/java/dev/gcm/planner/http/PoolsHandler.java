@@ -136,20 +136,23 @@ final class PoolsHandler {
             throw badField("$.remove", "not hosts of pool '" + name + "': " + String.join(", ", unknown));
         }
         JsonNode add = body.get("add");
+        List<GcmHost> added = new ArrayList<>();
         if (add != null && !add.isNull()) {
             if (!add.isArray()) {
                 throw badField("$.add", "expected an array of hypothetical hosts");
             }
             ModelResolver resolver = new ModelResolver(catalog);
             for (int i = 0; i < add.size(); i++) {
-                after.add(hypothetical(add.get(i), "$.add[" + i + "]", i, resolver));
+                added.add(hypothetical(add.get(i), "$.add[" + i + "]", i, resolver));
             }
+            after.addAll(added);
         }
         GcmResult newGcm = Gcm.compute(catalog, after);
         ObjectNode out = Json.object().put("pool", name).put("version", s.index().version());
         out.set("before", result(catalog, Gcm.compute(catalog, before)));
         out.set("after", result(catalog, newGcm));
         out.set("guestsLosingTheirLastTarget", guestsLosingLastTarget(catalog, before, after, remove));
+        out.set("guestsThatCannotRunOnAddedHosts", guestsNotRunningOn(catalog, before, added));
         Json.ok(ctx, out);
     }
 
@@ -183,6 +186,22 @@ final class PoolsHandler {
                 boolean hasTarget = after.stream().anyMatch(t -> !t.id().equals(host.id()) && runs(catalog, guest, t));
                 if (hadTarget && !hasTarget || removed.contains(host.id()) && !hasTarget) {
                     out.addObject().put("guest", g.name()).put("host", host.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** For each hypothetical host, the pool's running guests that could not run there. */
+    private ArrayNode guestsNotRunningOn(Catalog catalog, List<GcmHost> poolHosts, List<GcmHost> added) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        ModelResolver resolver = new ModelResolver(catalog);
+        for (GcmHost target : added) {
+            for (GcmHost host : poolHosts) {
+                for (HostRecord.Guest g : s.index().host(host.id()).orElseThrow().resolved().record().guests()) {
+                    if (!runs(catalog, resolver.resolve(g.cpuModel()), target)) {
+                        out.addObject().put("guest", g.name()).put("host", host.id()).put("addedHost", target.id());
+                    }
                 }
             }
         }

@@ -234,6 +234,10 @@ class PlannerApiIT {
                 "{\"remove\": [\"h3\"], \"add\": [{\"id\": \"new\", \"model\": {\"name\": \"gen16a\"}}]}").json();
         assertThat(w.get("before").get("definition").get("name").asText()).isEqualTo("z13");
         assertThat(w.get("after").get("definition").get("generation").asInt()).isEqualTo(14);
+        JsonNode old = http.post("/api/v1/pools/default/what-if", GATE,
+                "{\"add\": [{\"id\": \"tiny\", \"model\": {\"name\": \"z13-base\"}}]}").json();
+        assertThat(old.get("guestsThatCannotRunOnAddedHosts").toString()).contains("db1").contains("tiny")
+                .doesNotContain("web1");
         JsonNode loses = http.post("/api/v1/pools/default/what-if", GATE, "{\"remove\": [\"h2\", \"h3\"]}").json();
         assertThat(loses.get("guestsLosingTheirLastTarget").toString()).contains("web1");
         assertThat(http.post("/api/v1/pools/default/what-if", GATE, "{\"remove\": [\"zz\"]}").status()).isEqualTo(400);
