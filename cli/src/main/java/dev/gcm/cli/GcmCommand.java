@@ -1,5 +1,6 @@
 package dev.gcm.cli;
 
+import dev.gcm.cli.demo.DemoCommand;
 import dev.gcm.cli.offline.BaselineCommand;
 import dev.gcm.cli.offline.CompareCommand;
 import dev.gcm.cli.offline.ExpandCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gcm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Greatest common CPU models and migration checks for IBM Z (s390x) KVM hosts.",
         subcommands = {ModelsCommand.class, FeaturesCommand.class, ExpandCommand.class, BaselineCommand.class,
-                CompareCommand.class, ProbeCommand.class, picocli.CommandLine.HelpCommand.class},
+                CompareCommand.class, ProbeCommand.class, DemoCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success/approved, 1 rejected or no common model, 2 usage or input error,"
                 + " 3 planner unreachable."})
 public final class GcmCommand implements Runnable {
