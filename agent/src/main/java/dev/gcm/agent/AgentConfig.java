@@ -3,6 +3,7 @@ package dev.gcm.agent;
 import dev.gcm.hypervisor.probe.ProbeSpec;
 import java.net.URI;
 import java.nio.file.Path;
+import dev.gcm.hypervisor.env.EnvValues;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public record AgentConfig(List<URI> plannerUrls, Optional<String> token, String 
         String host = Optional.ofNullable(env.get("GCM_HOST_ID")).filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(env.get("NODE_NAME")).filter(s -> !s.isBlank()))
                 .orElseGet(AgentConfig::hostName);
-        Duration timeout = duration(env, "GCM_TIMEOUT", Duration.ofSeconds(30));
+        Duration timeout = EnvValues.duration(env, "GCM_TIMEOUT", Duration.ofSeconds(30));
         ProbeSpec probe = new ProbeSpec(env.getOrDefault("GCM_PROBE", "qemu"),
                 env.getOrDefault("GCM_QEMU_BINARY", "qemu-system-s390x"),
                 Optional.ofNullable(env.get("GCM_QMP_SOCKET_DIR")).filter(s -> !s.isBlank()).map(Path::of),
@@ -45,8 +46,8 @@ public record AgentConfig(List<URI> plannerUrls, Optional<String> token, String 
         }
         return new AgentConfig(planners, Optional.ofNullable(env.get("GCM_TOKEN")).filter(s -> !s.isBlank()), host,
                 labels(env.getOrDefault("GCM_LABELS", "")), probe,
-                duration(env, "GCM_PROBE_INTERVAL", Duration.ofMinutes(5)),
-                duration(env, "GCM_HEARTBEAT_INTERVAL", Duration.ofSeconds(30)), port, timeout);
+                EnvValues.duration(env, "GCM_PROBE_INTERVAL", Duration.ofMinutes(5)),
+                EnvValues.duration(env, "GCM_HEARTBEAT_INTERVAL", Duration.ofSeconds(30)), port, timeout);
     }
 
     /** For the start-up log: everything but the token. */
@@ -88,25 +89,4 @@ public record AgentConfig(List<URI> plannerUrls, Optional<String> token, String 
                 : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        String t = v.trim().toLowerCase();
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + " must be a duration such as 30s or 5m, got '" + v + "'");
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.gcm.planner;
 
 import java.nio.file.Path;
+import dev.gcm.hypervisor.env.EnvValues;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,9 +42,9 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
                 path(env, "GCM_TOKENS_FILE"),
                 Boolean.parseBoolean(env.getOrDefault("GCM_INSECURE", "false")),
                 cert, key,
-                duration(env, "GCM_STALE_AFTER", Duration.ofSeconds(90)),
-                duration(env, "GCM_EXPIRE_AFTER", Duration.ofDays(7)),
-                duration(env, "GCM_RECONCILE_EVERY", Duration.ofSeconds(30)),
+                EnvValues.duration(env, "GCM_STALE_AFTER", Duration.ofSeconds(90)),
+                EnvValues.duration(env, "GCM_EXPIRE_AFTER", Duration.ofDays(7)),
+                EnvValues.duration(env, "GCM_RECONCILE_EVERY", Duration.ofSeconds(30)),
                 expected,
                 integer(env, "GCM_DECISION_LOG_SIZE", 10_000));
     }
@@ -90,30 +91,4 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
         }
     }
 
-    /** "90s", "5m", "2h", "7d", "500ms" or an ISO-8601 duration. */
-    static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        String t = v.trim().toLowerCase();
-        try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase());
-            }
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + " must be a duration such as 90s, 5m or 2h, got '" + v + "'");
-        }
-    }
 }
