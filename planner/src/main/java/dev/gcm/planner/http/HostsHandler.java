@@ -7,6 +7,7 @@ import dev.gcm.facilitydb.json.InvalidJsonException;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
 import dev.gcm.hypervisor.record.InvalidHostRecordException;
+import dev.gcm.hypervisor.record.ResolvedHost;
 import dev.gcm.planner.grid.StoredHost;
 import dev.gcm.planner.index.IndexedHost;
 import io.vertx.core.Future;
@@ -44,8 +45,8 @@ final class HostsHandler {
         }
         HostRecord record;
         try {
-            record = HostRecordJson.read(ctx.body().asString() == null ? new byte[0]
-                    : ctx.body().asString().getBytes(StandardCharsets.UTF_8));
+            String body = ctx.body().asString();
+            record = HostRecordJson.read(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
         } catch (InvalidJsonException e) {
             throw Json.invalid(e);
         }
@@ -53,8 +54,9 @@ final class HostsHandler {
             throw new ApiError(400, "HOST_MISMATCH", "the record's hostId '" + record.hostId()
                     + "' is not the host in the path '" + id + "'", Json.object().put("field", "$.hostId"));
         }
+        ResolvedHost resolved;
         try {
-            new dev.gcm.hypervisor.record.HostRecordValidator(s.index().catalog()).validate(record);
+            resolved = s.index().validator().validate(record);
         } catch (InvalidHostRecordException e) {
             ObjectNode detail = Json.object();
             ArrayNode v = detail.putArray("violations");
@@ -68,7 +70,7 @@ final class HostsHandler {
                 throw new ApiError(409, "STALE_REPORT", "host '" + id + "' already has a report with seq >= "
                         + record.seq() + "; nothing was stored");
             }
-            s.index().upsert(id, stored);
+            s.index().apply(s.index().indexed(id, resolved, stored));
             Json.ok(ctx, Json.object().put("stored", true).put("hostId", id).put("seq", record.seq()));
         });
     }

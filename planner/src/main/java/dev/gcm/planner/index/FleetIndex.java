@@ -84,8 +84,17 @@ public final class FleetIndex {
     /** Reads a stored record into what the index keeps (the costly part of an update, done outside the lock). */
     public IndexedHost resolve(String id, StoredHost stored) {
         HostRecord record = HostRecordJson.read(stored.recordJson().getBytes(StandardCharsets.UTF_8));
-        ResolvedHost resolved = validator.validate(record);
+        return indexed(id, validator.validate(record), stored);
+    }
+
+    /** What the index keeps of a host whose record is already validated. */
+    public IndexedHost indexed(String id, ResolvedHost resolved, StoredHost stored) {
         return new IndexedHost(id, resolved, stored, softFeatures(resolved));
+    }
+
+    /** The validator this index reads records with. */
+    public HostRecordValidator validator() {
+        return validator;
     }
 
     /** Puts a resolved host into every pool it belongs to: O(its features) per pool. */

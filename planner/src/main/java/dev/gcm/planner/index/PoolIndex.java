@@ -7,7 +7,6 @@ import dev.gcm.facilitydb.gcm.GcmSummary;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.FeatureSet;
 import dev.gcm.facilitydb.model.Ibc;
-import dev.gcm.facilitydb.model.IbcRange;
 import dev.gcm.planner.model.Pool;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,10 +112,5 @@ final class PoolIndex {
         members.forEach((id, m) -> out.add(new GcmHost(id, m, hosts.get(id).resolved().ibcRange())));
         out.sort(java.util.Comparator.comparing(GcmHost::id));
         return out;
-    }
-
-    Optional<IbcRange> rangeOf(String id) {
-        IndexedHost h = hosts.get(id);
-        return h == null ? Optional.empty() : h.resolved().ibcRange();
     }
 }

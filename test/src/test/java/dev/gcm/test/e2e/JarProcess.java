@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -94,10 +93,6 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
-    boolean alive() {
-        return process.isAlive();
-    }
-
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -111,9 +106,5 @@ final class JarProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }
