@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import dev.gcm.cli.online.PlannerErrorException;
+import dev.gcm.cli.online.PlannerUnreachableException;
 import picocli.CommandLine;
 
 /**
@@ -26,10 +28,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             ex.printStackTrace(cmd.getErr());
         }
         cmd.getErr().println("gcm: error: " + describe(ex));
-        return ExitCodes.USAGE;
+        return ex instanceof PlannerUnreachableException ? ExitCodes.UNREACHABLE : ExitCodes.USAGE;
     }
 
     static String describe(Throwable ex) {
+        if (ex instanceof PlannerErrorException e) {
+            return e.getMessage() + " (" + e.code() + ", HTTP " + e.status() + ")";
+        }
         if (ex instanceof UncheckedIOException u) {
             return describe(u.getCause());
         }

@@ -69,7 +69,7 @@ public final class ModelWriter {
     }
 
     /** A libvirt custom CPU that requires the deltas of the static form and disables the removed ones. */
-    static String libvirt(CpuModelInfo info) {
+    public static String libvirt(CpuModelInfo info) {
         StringBuilder sb = new StringBuilder("<cpu mode='custom' match='exact' check='partial'>\n");
         sb.append("  <model fallback='forbid'>").append(info.name()).append("</model>\n");
         info.props().forEach((name, on) -> sb.append("  <feature policy='").append(on ? "require" : "disable")

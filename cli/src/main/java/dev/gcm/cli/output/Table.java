@@ -4,9 +4,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table: columns padded to their widest cell, the last column left ragged. */
+/**
+ * A plain text table: columns padded to their widest cell, the last column left ragged. On a terminal
+ * narrower than the table the widest columns are cut (ending in "~") until it fits; coloured cells keep
+ * their colour and are never cut.
+ */
 public final class Table {
 
+    private static final int NARROWEST = 6;
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
@@ -14,37 +19,86 @@ public final class Table {
         this.headers = List.of(headers);
     }
 
+    public Table(List<String> headers) {
+        this.headers = List.copyOf(headers);
+    }
+
     public Table row(Object... cells) {
-        if (cells.length != headers.size()) {
-            throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + headers.size());
+        return row(List.of(cells).stream().map(c -> c == null ? "" : String.valueOf(c)).toList());
+    }
+
+    public Table row(List<?> cells) {
+        if (cells.size() != headers.size()) {
+            throw new IllegalArgumentException("row has " + cells.size() + " cells, table has " + headers.size());
         }
-        List<String> row = new ArrayList<>(cells.length);
-        for (Object c : cells) {
-            row.add(c == null ? "" : String.valueOf(c));
-        }
-        rows.add(row);
+        rows.add(cells.stream().map(c -> c == null ? "" : String.valueOf(c)).toList());
         return this;
     }
 
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
     public void print(PrintWriter out) {
+        print(out, true, Integer.MAX_VALUE);
+    }
+
+    public void print(PrintWriter out, boolean withHeaders, int maxWidth) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = headers.get(i).length();
+            widths[i] = withHeaders ? headers.get(i).length() : 0;
             for (List<String> r : rows) {
-                widths[i] = Math.max(widths[i], r.get(i).length());
+                widths[i] = Math.max(widths[i], Terminal.visibleLength(r.get(i)));
             }
         }
-        printRow(out, headers, widths);
+        fit(widths, maxWidth);
+        if (withHeaders) {
+            printRow(out, headers, widths);
+        }
         rows.forEach(r -> printRow(out, r, widths));
         out.flush();
+    }
+
+    /** Narrows the widest columns until the table fits in maxWidth (two spaces between columns). */
+    static void fit(int[] widths, int maxWidth) {
+        while (total(widths) > maxWidth) {
+            int widest = 0;
+            for (int i = 1; i < widths.length; i++) {
+                if (widths[i] > widths[widest]) {
+                    widest = i;
+                }
+            }
+            if (widths[widest] <= NARROWEST) {
+                return;
+            }
+            widths[widest] = Math.max(NARROWEST, widths[widest] - (total(widths) - maxWidth));
+        }
+    }
+
+    private static int total(int[] widths) {
+        int sum = 2 * (widths.length - 1);
+        for (int w : widths) {
+            sum += w;
+        }
+        return sum;
     }
 
     private static void printRow(PrintWriter out, List<String> cells, int[] widths) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            boolean last = i == cells.size() - 1;
-            sb.append(last ? cells.get(i) : String.format("%-" + widths[i] + "s  ", cells.get(i)));
+            String cell = cut(cells.get(i), widths[i]);
+            sb.append(cell);
+            if (i < cells.size() - 1) {
+                sb.append(" ".repeat(Math.max(0, widths[i] - Terminal.visibleLength(cell)) + 2));
+            }
         }
         out.println(sb.toString().stripTrailing());
+    }
+
+    private static String cut(String cell, int width) {
+        if (cell.length() <= width || cell.length() != Terminal.visibleLength(cell)) {
+            return cell;
+        }
+        return cell.substring(0, width - 1) + "~";
     }
 }

@@ -90,16 +90,16 @@ final class DecisionsHandler {
 
     void list(RoutingContext ctx) {
         int limit = Math.min(1000, Math.max(1, intParam(ctx, "limit", 100)));
+        Instant since = instantParam(ctx, "since");
         HostsHandler.respond(ctx, s.vertx().executeBlocking(() -> s.decisions().latest(limit)), items -> {
             ArrayNode array = Json.MAPPER.createArrayNode();
-            String since = ctx.request().getParam("since");
             for (String item : items) {
                 try {
                     JsonNode n = Json.MAPPER.readTree(item);
-                    if (since == null || n.path("time").asText().compareTo(since) >= 0) {
+                    if (since == null || !Instant.parse(n.path("time").asText()).isBefore(since)) {
                         array.add(n);
                     }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.DateTimeException e) {
                     // an entry we cannot read is left out
                 }
             }
@@ -184,6 +184,15 @@ final class DecisionsHandler {
             return v == null ? fallback : Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("INVALID_PARAMETER", name + " must be a whole number");
+        }
+    }
+
+    private static Instant instantParam(RoutingContext ctx, String name) {
+        String v = ctx.request().getParam(name);
+        try {
+            return v == null ? null : Instant.parse(v);
+        } catch (java.time.DateTimeException e) {
+            throw ApiError.badRequest("INVALID_PARAMETER", name + " must be an instant such as 2026-11-22T10:00:00Z");
         }
     }
 

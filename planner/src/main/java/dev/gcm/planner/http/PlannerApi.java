@@ -29,6 +29,7 @@ public final class PlannerApi {
         PoolsHandler pools = new PoolsHandler(s);
         DecisionsHandler decisions = new DecisionsHandler(s);
         ModelsHandler models = new ModelsHandler(s.index().catalog());
+        EventsHandler events = new EventsHandler(s);
         String openapi = resource("/dev/gcm/planner/openapi.yaml");
 
         r.get("/livez").handler(ctx -> Json.ok(ctx, Json.object().put("status", "ok")));
@@ -64,6 +65,7 @@ public final class PlannerApi {
         r.post(api + "/migrations/check").handler(decide).handler(decisions::check);
         r.post(api + "/plans/evacuate").handler(decide).handler(decisions::evacuate);
         r.get(api + "/decisions").handler(read).handler(decisions::list);
+        r.get(api + "/events").handler(read).handler(events::subscribe);
         r.route(api + "/*").handler(ctx -> {
             throw ApiError.notFound("no such endpoint: " + ctx.request().method() + " " + ctx.request().path());
         });

@@ -226,6 +226,18 @@ public final class FleetIndex {
         return Optional.of(withStale(answer, p));
     }
 
+    /** Every pool's GCM read off the counters, with the version they belong to: O(pools × catalog). */
+    public synchronized Versioned<List<PoolHeadline>> headlines() {
+        List<PoolHeadline> out = new ArrayList<>(pools.size());
+        pools.values().forEach(p -> out.add(new PoolHeadline(p.pool().name(), p.size(),
+                Gcm.fromSummary(catalog, p.summary(catalog)))));
+        return new Versioned<>(version, out);
+    }
+
+    /** A value and the index version it was read at. */
+    public record Versioned<T>(long version, T value) {
+    }
+
     /** Just the GCM of a pool, read off the counters: O(catalog), whatever the pool's size. */
     public synchronized Optional<CpuModel> gcmModel(String poolName) {
         PoolIndex p = pools.get(poolName);

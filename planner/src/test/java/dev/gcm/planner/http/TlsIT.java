@@ -3,6 +3,7 @@ package dev.gcm.planner.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gcm.planner.support.SelfSignedCert;
 import dev.gcm.planner.support.TestPlanner;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -25,16 +24,9 @@ class TlsIT {
 
     @Test
     void servesHttpsWithTheGivenCertificate(@TempDir Path dir) throws Exception {
-        Path cert = dir.resolve("tls.crt");
-        Path key = dir.resolve("tls.key");
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
-        openssl.getInputStream().readAllBytes();
-        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(openssl.exitValue()).isZero();
-
-        try (TestPlanner p = TestPlanner.start(Map.of("GCM_TLS_CERT", cert.toString(), "GCM_TLS_KEY", key.toString()))) {
+        SelfSignedCert tls = SelfSignedCert.create(dir);
+        Path cert = tls.cert();
+        try (TestPlanner p = TestPlanner.start(tls.plannerEnv())) {
             int port = Integer.parseInt(p.http().toString().replaceAll(".*:(\\d+).*", "$1"));
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);

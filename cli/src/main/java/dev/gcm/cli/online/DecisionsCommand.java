@@ -1,0 +1,71 @@
+package dev.gcm.cli.online;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gcm.cli.ExitCodes;
+import dev.gcm.cli.output.Table;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gcm decisions}: the gate's decision log. */
+@Command(name = "decisions", mixinStandardHelpOptions = true, description = "The gate's recent decisions, oldest first.")
+public final class DecisionsCommand extends OnlineCommand {
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only decisions from this time on: an instant (2026-11-22T10:00:00Z) or an age (30m, 2h, 1d).")
+    String since;
+
+    @Option(names = "--limit", defaultValue = "100", description = "At most this many, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    protected int run(PlannerClient client, Printer printer) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("--limit must be between 1 and 1000");
+        }
+        String query = "?limit=" + limit + (since == null ? ""
+                : "&since=" + URLEncoder.encode(sinceInstant(since).toString(), StandardCharsets.UTF_8));
+        JsonNode answer = client.get("/decisions" + query);
+        if (printer.output().isDocument()) {
+            printer.document(Printer.document("DecisionList", answer));
+            return ExitCodes.OK;
+        }
+        List<String> headers = new ArrayList<>(List.of("TIME", "DECISION", "GUEST", "SOURCE", "TARGET", "REASONS"));
+        if (printer.wide()) {
+            headers.addAll(List.of("CALLER", "MODEL", "ID"));
+        }
+        Table table = new Table(headers);
+        for (JsonNode d : answer.path("decisions")) {
+            boolean ok = "approved".equals(d.path("decision").asText());
+            List<Object> row = new ArrayList<>(List.of(d.path("time").asText(),
+                    ok ? printer.terminal().green("approved") : printer.terminal().red("rejected"),
+                    d.path("guest").asText(), d.path("source").asText("-"), d.path("target").asText(),
+                    d.path("reasons").isEmpty() ? "-" : Cells.joined(d.path("reasons"))));
+            if (printer.wide()) {
+                row.addAll(List.of(d.path("caller").asText(), d.path("model").path("name").asText(),
+                        d.path("decisionId").asText()));
+            }
+            table.row(row);
+        }
+        printer.table(table);
+        return ExitCodes.OK;
+    }
+
+    static Instant sinceInstant(String when) {
+        try {
+            return Instant.parse(when);
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.now().minus(PlannerOptions.duration(when, "--since"));
+            } catch (IllegalArgumentException notAnAge) {
+                throw new IllegalArgumentException("--since: expected an instant such as 2026-11-22T10:00:00Z or an"
+                        + " age such as 30m, 2h or 1d, got '" + when + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.gcm.cli.online;
+
+import picocli.CommandLine.Command;
+
+/** {@code gcm plan}: plans that change nothing. */
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Plans; nothing is changed.",
+        subcommands = EvacuateCommand.class)
+public final class PlanCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say which plan: evacuate HOST");
+    }
+}

@@ -1,0 +1,272 @@
+package dev.gcm.cli.online;
+
+import static dev.gcm.planner.support.TestPlanner.ADMIN;
+import static dev.gcm.planner.support.TestPlanner.GATE;
+import static dev.gcm.planner.support.TestPlanner.READER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gcm.cli.CliRun;
+import dev.gcm.cli.ExitCodes;
+import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import dev.gcm.facilitydb.qemu.CpuModelInfo;
+import dev.gcm.hypervisor.record.HostRecord;
+import dev.gcm.planner.support.Fleet;
+import dev.gcm.planner.support.TestPlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every online command against one real planner member over real HTTP. */
+class OnlineCommandsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static TestPlanner planner;
+    private static String url;
+
+    @BeforeAll
+    static void start() throws Exception {
+        planner = TestPlanner.start(Map.of());
+        url = planner.http().toString();
+        put(Fleet.record("h1", "z14", List.of(), Map.of("zone", "a"), 1,
+                List.of(Fleet.guest("web1", "z13-base"), Fleet.guest("db1", "z14"))));
+        put(Fleet.record("h2", "gen15a", List.of("vxeh2"), Map.of("zone", "b"), 1, List.of(Fleet.guest("app1", "gen15a"))));
+        put(Fleet.withRange(Fleet.record("h3", "z13", List.of("te"), Map.of("zone", "a"), 1, List.of()),
+                "0x021", "0x032"));
+    }
+
+    @AfterAll
+    static void stop() {
+        planner.close();
+    }
+
+    private static void put(HostRecord r) {
+        assertThat(planner.http().put("/api/v1/hosts/" + r.hostId(), ADMIN, Fleet.json(r)).status()).isEqualTo(200);
+    }
+
+    /** gcm with the planner and a token appended to the arguments. */
+    private static CliRun gcm(String token, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--planner", url, "--token", token));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    private static JsonNode json(CliRun run) throws Exception {
+        assertThat(run.err()).isEmpty();
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void hostsListsEveryHostInEveryForm() throws Exception {
+        CliRun table = gcm(READER, "hosts");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("HOST").contains("IBC"));
+        assertThat(table.out()).contains("h1", "z14", "h2", "gen15a", "h3", "0x021..0x032");
+
+        CliRun bare = gcm(READER, "hosts", "--no-headers");
+        assertThat(bare.out().lines()).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("h"));
+
+        JsonNode doc = json(gcm(READER, "hosts", "-o", "json"));
+        assertThat(doc.path("apiVersion").asText()).isEqualTo("gcm/v1");
+        assertThat(doc.path("kind").asText()).isEqualTo("HostList");
+        assertThat(doc.path("hosts")).hasSize(3);
+
+        JsonNode yaml = YAML.readTree(gcm(READER, "hosts", "-o", "yaml").out());
+        assertThat(yaml.path("kind").asText()).isEqualTo("HostList");
+        assertThat(yaml.path("hosts").findValuesAsText("hostId")).isEqualTo(doc.path("hosts").findValuesAsText("hostId"));
+        assertThat(gcm(READER, "hosts", "-o", "wide").out().lines().findFirst().orElseThrow()).contains("GUESTS", "SEQ");
+    }
+
+    @Test
+    void hostsShowGivesTheRecord() throws Exception {
+        JsonNode h = json(gcm(READER, "hosts", "show", "h1", "-o", "json"));
+        assertThat(h.path("kind").asText()).isEqualTo("Host");
+        assertThat(h.path("record").path("hostId").asText()).isEqualTo("h1");
+        CliRun table = gcm(READER, "hosts", "show", "h1");
+        assertThat(table.out()).contains("Definition:  z14", "web1", "db1");
+        CliRun missing = gcm(READER, "hosts", "show", "nope");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("no host 'nope'");
+    }
+
+    @Test
+    void cordonNeedsAnAdminAndStopsTheGate() throws Exception {
+        CliRun refused = gcm(READER, "hosts", "cordon", "h2");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("HTTP 403");
+        try {
+            assertThat(gcm(ADMIN, "hosts", "cordon", "h2").out()).contains("host h2 cordoned");
+            JsonNode h2 = json(gcm(READER, "hosts", "show", "h2", "-o", "json"));
+            assertThat(h2.path("cordoned").asBoolean()).isTrue();
+            JsonNode decision = json(gcm(GATE, "check", "--guest", "web1", "--target", "h2", "-o", "json"));
+            assertThat(decision.path("reasons").findValuesAsText("code")).contains("TARGET_CORDONED");
+        } finally {
+            assertThat(gcm(ADMIN, "hosts", "uncordon", "h2").exitCode()).isZero();
+        }
+        assertThat(json(gcm(READER, "hosts", "show", "h2", "-o", "json")).path("cordoned").asBoolean()).isFalse();
+    }
+
+    @Test
+    void decommissionRemovesAHost() throws Exception {
+        put(Fleet.record("gone", "z13", 1));
+        assertThat(gcm(ADMIN, "hosts", "decommission", "gone").exitCode()).isZero();
+        assertThat(json(gcm(READER, "hosts", "-o", "json")).path("hosts").findValuesAsText("hostId")).doesNotContain("gone");
+        assertThat(gcm(ADMIN, "hosts", "decommission", "gone").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void poolsSetDefinesAPoolWithItsOwnGcm() throws Exception {
+        CliRun set = gcm(ADMIN, "pools", "set", "zone-a", "--selector", "zone=a");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        JsonNode pools = json(gcm(READER, "pools", "-o", "json"));
+        JsonNode zoneA = null;
+        for (JsonNode p : pools.path("pools")) {
+            if (p.path("name").asText().equals("zone-a")) {
+                zoneA = p;
+            }
+        }
+        assertThat(zoneA).isNotNull();
+        assertThat(zoneA.path("hostCount").asInt()).isEqualTo(2);
+        JsonNode gcm = json(gcm(READER, "gcm", "--pool", "zone-a", "-o", "json"));
+        assertThat(gcm.path("hostCount").asInt()).isEqualTo(2);
+        assertThat(gcm.path("definition").path("name").asText()).isEqualTo(zoneA.path("gcm").asText());
+        assertThat(gcm(READER, "pools").out()).contains("zone-a", "zone=a");
+        CliRun bad = gcm(ADMIN, "pools", "set", "Bad_Name");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(gcm(ADMIN, "pools", "set", "x", "--floor", "z99").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void gcmPrintsThePlannersAnswerInEveryForm() throws Exception {
+        JsonNode api = planner.http().get("/api/v1/pools/default/gcm", READER).json();
+        JsonNode doc = json(gcm(READER, "gcm", "-o", "json"));
+        assertThat(doc.path("kind").asText()).isEqualTo("PoolGcm");
+        assertThat(doc.path("definition")).isEqualTo(api.path("definition"));
+        assertThat(doc.path("features")).isEqualTo(api.path("features"));
+
+        CpuModelInfo qemu = CpuModelInfoJson.read(api.path("qemu"), "$");
+        assertThat(gcm(READER, "gcm", "-o", "args").out().strip()).isEqualTo("-cpu " + qemu.toCpuArgument());
+        assertThat(CpuModelInfoJson.read(JSON.readTree(gcm(READER, "gcm", "-o", "qemu").out()), "$")).isEqualTo(qemu);
+        assertThat(gcm(READER, "gcm", "-o", "libvirt").out()).startsWith("<cpu").contains("<model fallback='forbid'>"
+                + qemu.name() + "</model>");
+        CliRun table = gcm(READER, "gcm");
+        assertThat(table.out()).contains("GCM:         " + api.path("definition").path("name").asText(), "Limited by:");
+        for (JsonNode l : api.path("limitedBy")) {
+            assertThat(table.out()).contains(l.path("host").asText());
+        }
+    }
+
+    @Test
+    void checkExitsZeroOnApprovalAndOneOnRejectionWithOneLinePerReason(@TempDir Path dir) throws Exception {
+        CliRun approved = gcm(GATE, "check", "--guest", "web1", "--target", "h3");
+        assertThat(approved.exitCode()).as(approved.err()).isEqualTo(ExitCodes.OK);
+        assertThat(approved.out()).startsWith("APPROVED  web1 -> h3");
+
+        Path model = dir.resolve("guest.json");
+        Files.writeString(model, "{\"name\": \"gen15a\", \"props\": {\"vxeh2\": true}}");
+        CliRun rejectedJson = gcm(GATE, "check", "--model", model.toString(), "--target", "h3", "-o", "json");
+        assertThat(rejectedJson.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        JsonNode doc = json(rejectedJson);
+        assertThat(doc.path("apiVersion").asText()).isEqualTo("gcm/v1");
+        assertThat(doc.path("kind").asText()).isEqualTo("MigrationDecision");
+        assertThat(doc.path("approved").asBoolean()).isFalse();
+        assertThat(doc.path("reasons").findValuesAsText("code")).contains("MISSING_FEATURES", "MODEL_TOO_NEW");
+
+        CliRun rejected = gcm(GATE, "check", "--model", model.toString(), "--target", "h3", "--no-headers");
+        assertThat(rejected.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        List<String> lines = rejected.out().lines().toList();
+        assertThat(lines).hasSize(doc.path("reasons").size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(lines.get(i)).startsWith(doc.path("reasons").get(i).path("code").asText());
+        }
+        CliRun stdin = CliRun.withStdin("{\"name\": \"z13-base\"}", "check", "--model", "-", "--target", "h1",
+                "--planner", url, "--token", GATE);
+        assertThat(stdin.exitCode()).as(stdin.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void checkRefusesBadInputWithExitTwo(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"name\": ");
+        assertThat(gcm(GATE, "check", "--model", broken.toString(), "--target", "h1").exitCode()).isEqualTo(ExitCodes.USAGE);
+        CliRun unknown = gcm(GATE, "check", "--model", "z99", "--target", "h1");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("z99");
+        assertThat(gcm(GATE, "check", "--guest", "web1").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(gcm(GATE, "check", "--guest", "web1", "--model", "z13", "--target", "h1").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(gcm(GATE, "check", "--guest", "nobody", "--target", "h1").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(gcm(READER, "check", "--guest", "web1", "--target", "h3").err()).contains("HTTP 403");
+        CliRun noToken = CliRun.of("check", "--guest", "web1", "--target", "h3", "--planner", url);
+        assertThat(noToken.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noToken.err()).contains("HTTP 401");
+    }
+
+    @Test
+    void tokenFileIsRead(@TempDir Path dir) throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, READER + "\n");
+        CliRun run = CliRun.of("hosts", "--planner", url, "--token-file", token.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void whatIfShowsTheGcmWithoutAHostAndChangesNothing() throws Exception {
+        long before = planner.http().get("/api/v1/hosts", READER).json().path("hosts").size();
+        CliRun run = gcm(GATE, "what-if", "--remove", "h3", "--add", "gen16a", "-o", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = json(run);
+        assertThat(doc.path("kind").asText()).isEqualTo("WhatIf");
+        assertThat(doc.path("before").path("hostCount").asInt()).isEqualTo(doc.path("after").path("hostCount").asInt());
+        assertThat(doc.path("after").path("features").size())
+                .isGreaterThan(doc.path("before").path("features").size());
+        assertThat(planner.http().get("/api/v1/hosts", READER).json().path("hosts").size()).isEqualTo(before);
+        assertThat(gcm(GATE, "what-if", "--remove", "h3").out()).contains("before", "after");
+        assertThat(gcm(GATE, "what-if").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(gcm(GATE, "what-if", "--remove", "nope").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void evacuationPlansEveryGuest() throws Exception {
+        CliRun run = gcm(GATE, "plan", "evacuate", "h1", "-o", "json");
+        JsonNode plan = json(run);
+        assertThat(plan.path("kind").asText()).isEqualTo("EvacuationPlan");
+        assertThat(plan.path("guests").findValuesAsText("guest")).containsExactlyInAnyOrder("web1", "db1");
+        boolean everyGuestHasATarget = true;
+        for (JsonNode g : plan.path("guests")) {
+            everyGuestHasATarget &= !g.path("targets").isEmpty();
+        }
+        assertThat(run.exitCode()).isEqualTo(everyGuestHasATarget ? ExitCodes.OK : ExitCodes.REJECTED);
+        assertThat(gcm(GATE, "plan", "evacuate", "h1").out()).contains("web1", "db1");
+    }
+
+    @Test
+    void decisionsListsWhatTheGateDecided() throws Exception {
+        json(gcm(GATE, "check", "--guest", "db1", "--target", "h2", "-o", "json"));
+        JsonNode log = json(gcm(READER, "decisions", "--since", "1h", "-o", "json"));
+        assertThat(log.path("kind").asText()).isEqualTo("DecisionList");
+        assertThat(log.path("decisions").findValuesAsText("guest")).contains("db1");
+        JsonNode future = json(gcm(READER, "decisions", "--since", "2999-01-01T00:00:00Z", "-o", "json"));
+        assertThat(future.path("decisions")).isEmpty();
+        assertThat(gcm(READER, "decisions", "--since", "yesterday").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(gcm(READER, "decisions").out()).contains("db1");
+    }
+
+    @Test
+    void completionCoversTheCommands() {
+        CliRun run = CliRun.of("completion", "bash");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("complete -F", "hosts", "check", "what-if", "evacuate");
+        assertThat(CliRun.of("completion", "fish").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}

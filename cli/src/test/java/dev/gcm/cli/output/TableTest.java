@@ -1,0 +1,42 @@
+package dev.gcm.cli.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TableTest {
+
+    private static List<String> print(Table t, boolean headers, int width) {
+        StringWriter s = new StringWriter();
+        t.print(new PrintWriter(s), headers, width);
+        return s.toString().lines().toList();
+    }
+
+    @Test
+    void columnsArePaddedToTheWidestCell() {
+        Table t = new Table("A", "BB", "C").row("xxxx", "y", "z").row("x", "yyy", "zz");
+        assertThat(print(t, true, Integer.MAX_VALUE)).containsExactly("A     BB   C", "xxxx  y    z", "x     yyy  zz");
+        assertThat(print(t, false, Integer.MAX_VALUE)).containsExactly("xxxx  y    z", "x     yyy  zz");
+    }
+
+    @Test
+    void aNarrowTerminalCutsTheWidestColumn() {
+        Table t = new Table("HOST", "FEATURES").row("h1", "a".repeat(100));
+        List<String> lines = print(t, true, 40);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(40));
+        assertThat(lines.get(1)).startsWith("h1    aaaa").endsWith("~");
+    }
+
+    @Test
+    void colouredCellsArePaddedByWhatShows() {
+        Terminal colour = new Terminal(true, Integer.MAX_VALUE);
+        Table t = new Table("STATE", "HOST").row(colour.green("fresh"), "h1").row("stale", "h2");
+        List<String> lines = print(t, true, Integer.MAX_VALUE);
+        assertThat(lines.get(1)).isEqualTo("\u001b[32mfresh\u001b[0m  h1");
+        assertThat(Terminal.visibleLength(lines.get(1))).isEqualTo(lines.get(2).length());
+        assertThat(Terminal.PLAIN.red("x")).isEqualTo("x");
+    }
+}

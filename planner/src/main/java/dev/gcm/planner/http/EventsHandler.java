@@ -1,0 +1,70 @@
+package dev.gcm.planner.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcm.planner.index.FleetIndex;
+import dev.gcm.planner.index.PoolHeadline;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * /api/v1/events: server-sent events. Each subscriber gets a {@code change} event at once and after
+ * every change of this member's index (checked every {@value #CHECK_MILLIS} ms, so bursts of updates
+ * become one event), each with the index version and every pool's GCM headline. A comment line every
+ * {@value #PING_MILLIS} ms keeps idle connections open through proxies.
+ */
+final class EventsHandler {
+
+    static final long CHECK_MILLIS = 200;
+    static final long PING_MILLIS = 15_000;
+
+    private final Services s;
+    private final Set<HttpServerResponse> subscribers = ConcurrentHashMap.newKeySet();
+    private long sentVersion = -1;
+
+    EventsHandler(Services s) {
+        this.s = s;
+        s.vertx().setPeriodic(CHECK_MILLIS, id -> publishIfChanged());
+        s.vertx().setPeriodic(PING_MILLIS, id -> subscribers.forEach(r -> r.write(": ping\n\n")));
+        io.micrometer.core.instrument.Gauge.builder("gcm.events.subscribers", subscribers, Set::size)
+                .description("open event streams on this member").register(s.metrics());
+    }
+
+    void subscribe(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response().setChunked(true)
+                .putHeader("content-type", "text/event-stream; charset=utf-8")
+                .putHeader("cache-control", "no-store").putHeader("x-accel-buffering", "no");
+        response.write(event(s.index().headlines()));
+        subscribers.add(response);
+        response.closeHandler(v -> subscribers.remove(response));
+        response.exceptionHandler(e -> subscribers.remove(response));
+    }
+
+    private void publishIfChanged() {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        FleetIndex.Versioned<List<PoolHeadline>> now = s.index().headlines();
+        if (now.version() == sentVersion) {
+            return;
+        }
+        sentVersion = now.version();
+        String event = event(now);
+        subscribers.forEach(r -> r.write(event));
+    }
+
+    private String event(FleetIndex.Versioned<List<PoolHeadline>> headlines) {
+        ObjectNode data = Json.object().put("version", headlines.version());
+        ArrayNode pools = data.putArray("pools");
+        for (PoolHeadline p : headlines.value()) {
+            ObjectNode n = pools.addObject().put("pool", p.pool()).put("hostCount", p.hostCount())
+                    .put("common", p.model().isPresent());
+            p.model().ifPresent(m -> n.put("gcm", m.definition().name()).put("ibc", m.ibc().toString())
+                    .put("featureCount", m.features().size()));
+        }
+        return "event: change\nid: " + headlines.version() + "\ndata: " + data + "\n\n";
+    }
+}
