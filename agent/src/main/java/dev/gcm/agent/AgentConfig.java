@@ -14,7 +14,16 @@ import java.util.Optional;
 /** The agent's configuration, from environment variables (see agent/README.md). */
 public record AgentConfig(List<URI> plannerUrls, Optional<String> token, String hostId, Map<String, String> labels,
                           ProbeSpec probe, Duration probeInterval, Duration heartbeatInterval, int port,
-                          Duration requestTimeout) {
+                          Duration requestTimeout, Optional<Path> cacert) {
+
+    /** Every environment variable the agent reads (the Helm chart's tests hold the chart to this list). */
+    public static final List<String> VARIABLES = List.of("GCM_PLANNER_URLS", "GCM_TOKEN", "GCM_TOKEN_FILE",
+            "GCM_CACERT", "GCM_HOST_ID", "NODE_NAME", "GCM_LABELS", "GCM_PROBE", "GCM_QEMU_BINARY", "GCM_QMP_SOCKET_DIR",
+            "GCM_PROC_ROOT", "GCM_SIM_MODEL", "GCM_SIM_MASK", "GCM_SIM_SOFT", "GCM_SIM_IBC", "GCM_PROBE_INTERVAL",
+            "GCM_HEARTBEAT_INTERVAL", "GCM_AGENT_PORT", "GCM_TIMEOUT");
+
+    /** The variables without which the agent does not start. */
+    public static final List<String> REQUIRED = List.of("GCM_PLANNER_URLS");
 
     public static AgentConfig buildFromMap(Map<String, String> env) {
         String urls = env.getOrDefault("GCM_PLANNER_URLS", "").trim();
@@ -44,10 +53,32 @@ public record AgentConfig(List<URI> plannerUrls, Optional<String> token, String 
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("GCM_AGENT_PORT must be a port number");
         }
-        return new AgentConfig(planners, Optional.ofNullable(env.get("GCM_TOKEN")).filter(s -> !s.isBlank()), host,
+        return new AgentConfig(planners, token(env), host,
                 labels(env.getOrDefault("GCM_LABELS", "")), probe,
                 EnvValues.duration(env, "GCM_PROBE_INTERVAL", Duration.ofMinutes(5)),
-                EnvValues.duration(env, "GCM_HEARTBEAT_INTERVAL", Duration.ofSeconds(30)), port, timeout);
+                EnvValues.duration(env, "GCM_HEARTBEAT_INTERVAL", Duration.ofSeconds(30)), port, timeout,
+                Optional.ofNullable(env.get("GCM_CACERT")).filter(s -> !s.isBlank()).map(Path::of));
+    }
+
+    /** GCM_TOKEN, or the first line of the file GCM_TOKEN_FILE names (as a mounted Secret or host file). */
+    private static Optional<String> token(Map<String, String> env) {
+        Optional<String> file = Optional.ofNullable(env.get("GCM_TOKEN_FILE")).filter(s -> !s.isBlank());
+        Optional<String> direct = Optional.ofNullable(env.get("GCM_TOKEN")).filter(s -> !s.isBlank());
+        if (file.isPresent() && direct.isPresent()) {
+            throw new IllegalArgumentException("set GCM_TOKEN or GCM_TOKEN_FILE, not both");
+        }
+        if (file.isEmpty()) {
+            return direct;
+        }
+        try {
+            String token = java.nio.file.Files.readString(Path.of(file.get())).strip();
+            if (token.isEmpty()) {
+                throw new IllegalArgumentException("GCM_TOKEN_FILE " + file.get() + " is empty");
+            }
+            return Optional.of(token);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("GCM_TOKEN_FILE: cannot read " + file.get() + ": " + e.getMessage());
+        }
     }
 
     /** For the start-up log: everything but the token. */
@@ -61,6 +92,7 @@ public record AgentConfig(List<URI> plannerUrls, Optional<String> token, String 
         m.put("GCM_PROBE_INTERVAL", probeInterval);
         m.put("GCM_HEARTBEAT_INTERVAL", heartbeatInterval);
         m.put("GCM_AGENT_PORT", port);
+        m.put("GCM_CACERT", cacert.map(Path::toString).orElse(""));
         return m;
     }
 

@@ -30,7 +30,8 @@ public final class Main {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AgentConfig c = config;
         Agent agent = new Agent(config, config.probe().build(Catalog.load()),
-                new Publisher(config.plannerUrls(), config.token(), config.requestTimeout(), Duration.ofSeconds(30)),
+                new Publisher(config.plannerUrls(), config.token(), config.requestTimeout(), Duration.ofSeconds(30),
+                        config.cacert()),
                 () -> HypervisorFingerprint.of(c.probe()), metrics);
         AgentEndpoint endpoint = new AgentEndpoint(config.port(), agent, metrics);
         agent.start();

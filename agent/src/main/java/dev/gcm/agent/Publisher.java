@@ -38,11 +38,19 @@ final class Publisher {
     private int next;
 
     Publisher(List<URI> planners, Optional<String> token, Duration timeout, Duration maxBackoff) {
+        this(planners, token, timeout, maxBackoff, Optional.empty());
+    }
+
+    /** @param cacert certificates (PEM) trusted besides the system's, for a planner with a private CA */
+    Publisher(List<URI> planners, Optional<String> token, Duration timeout, Duration maxBackoff,
+              Optional<java.nio.file.Path> cacert) {
         this.planners = planners;
         this.token = token;
         this.timeout = timeout;
         this.maxBackoff = maxBackoff;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        cacert.ifPresent(pem -> b.sslContext(dev.gcm.hypervisor.tls.PemTrust.withExtraCertificates(pem)));
+        this.client = b.build();
     }
 
     /** One publication, with retries for up to {@code attempts} tries. */

@@ -19,6 +19,12 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
                             Optional<Path> tlsCert, Optional<Path> tlsKey, Duration staleAfter, Duration expireAfter,
                             Duration reconcileEvery, int expectedMembers, int decisionLogSize) {
 
+    /** Every environment variable the planner reads (the Helm chart's tests hold the chart to this list). */
+    public static final List<String> VARIABLES = List.of("GCM_HTTP_PORT", "GCM_HTTP_HOST", "GCM_CLUSTER_NAME",
+            "GCM_HZ_PORT", "GCM_MEMBERS", "GCM_K8S_SERVICE_DNS", "GCM_TOKENS_FILE", "GCM_INSECURE", "GCM_TLS_CERT",
+            "GCM_TLS_KEY", "GCM_STALE_AFTER", "GCM_EXPIRE_AFTER", "GCM_RECONCILE_EVERY", "GCM_EXPECTED_MEMBERS",
+            "GCM_DECISION_LOG_SIZE");
+
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_HZ_PORT = 5701;
 

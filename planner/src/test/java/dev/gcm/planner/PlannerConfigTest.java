@@ -3,6 +3,7 @@ package dev.gcm.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gcm.hypervisor.env.RecordingEnv;
 import dev.gcm.planner.auth.Role;
 import dev.gcm.planner.auth.TokenStore;
 import java.nio.file.Files;
@@ -23,6 +24,13 @@ class PlannerConfigTest {
         assertThat(c.expectedMembers()).isEqualTo(3);
         assertThat(c.staleAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.describe()).containsKeys("GCM_HTTP_PORT", "GCM_TOKENS_FILE").doesNotContainKey("tokens");
+    }
+
+    @Test
+    void variablesListsExactlyWhatTheConfigurationReads() {
+        RecordingEnv env = new RecordingEnv(Map.of());
+        PlannerConfig.buildFromMap(env);
+        assertThat(env.asked()).containsExactlyInAnyOrderElementsOf(PlannerConfig.VARIABLES);
     }
 
     @Test

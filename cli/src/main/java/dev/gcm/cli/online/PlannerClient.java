@@ -2,6 +2,7 @@ package dev.gcm.cli.online;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gcm.hypervisor.tls.PemTrust;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -51,7 +52,11 @@ public final class PlannerClient {
         this.settings = settings;
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(settings.timeout());
         if (settings.cacert() != null) {
-            b.sslContext(Trust.withExtraCertificates(settings.cacert()));
+            try {
+                b.sslContext(PemTrust.withExtraCertificates(settings.cacert()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--cacert: " + e.getMessage());
+            }
         }
         this.http = b.build();
     }

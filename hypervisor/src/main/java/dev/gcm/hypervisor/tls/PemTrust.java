@@ -1,4 +1,4 @@
-package dev.gcm.cli.online;
+package dev.gcm.hypervisor.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +17,17 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** An SSL context that trusts the system's certificate authorities and those of a PEM file. */
-final class Trust {
+/**
+ * An SSL context that trusts the system's certificate authorities and those of a PEM file: how the agent
+ * and the CLI trust a planner whose certificate comes from a private CA.
+ */
+public final class PemTrust {
 
-    private Trust() {
+    private PemTrust() {
     }
 
-    static SSLContext withExtraCertificates(Path pem) {
+    /** @throws IllegalArgumentException naming the file when it cannot be read or holds no certificate */
+    public static SSLContext withExtraCertificates(Path pem) {
         try {
             KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
             extra.load(null, null);
@@ -34,7 +38,7 @@ final class Trust {
                 }
             }
             if (i == 0) {
-                throw new IllegalArgumentException("--cacert " + pem + " holds no PEM certificate");
+                throw new IllegalArgumentException(pem + " holds no PEM certificate");
             }
             X509TrustManager system = manager(null);
             X509TrustManager given = manager(extra);
@@ -42,9 +46,9 @@ final class Trust {
             ssl.init(null, new TrustManager[] {new Either(given, system)}, null);
             return ssl;
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --cacert " + pem + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read " + pem + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("--cacert " + pem + ": " + e.getMessage());
+            throw new IllegalArgumentException(pem + ": " + e.getMessage());
         }
     }
 
