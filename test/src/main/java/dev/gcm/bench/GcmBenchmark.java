@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
 public class GcmBenchmark {
 
-    @Param({"1000", "100000"})
+    @Param({"10", "1000", "100000", "1000000"})
     public int hosts;
 
     @Param({"REALISTIC", "DISTINCT"})

@@ -1,17 +1,10 @@
 package dev.gcm.bench;
 
 import dev.gcm.facilitydb.catalog.Catalog;
-import dev.gcm.facilitydb.gcm.GcmHost;
 import dev.gcm.facilitydb.model.CpuModel;
-import dev.gcm.facilitydb.qemu.Expansion;
-import dev.gcm.hypervisor.record.HostRecord;
-import dev.gcm.hypervisor.record.HostRecordJson;
 import dev.gcm.planner.grid.StoredHost;
 import dev.gcm.planner.index.FleetIndex;
 import dev.gcm.planner.index.IndexedHost;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,28 +39,9 @@ public class IndexBenchmark {
 
     @Setup
     public void setUp() {
-        Catalog catalog = Catalog.load();
-        index = new FleetIndex(catalog, Long.MAX_VALUE / 4, System::currentTimeMillis);
-        List<GcmHost> fleet = SimulatedFleet.hosts(catalog, HOSTS, SimulatedFleet.Variety.REALISTIC, 42);
-        // resolve each distinct model once; hosts share them as records from one image would
-        Map<CpuModel, IndexedHost> prototypes = new java.util.HashMap<>();
-        for (GcmHost h : fleet) {
-            IndexedHost proto = prototypes.computeIfAbsent(h.model(), m -> index.resolve("proto",
-                    stored(record("proto", catalog, m), 0)));
-            index.apply(new IndexedHost(h.id(), proto.resolved(), new StoredHost("", "b", 0, 0, false),
-                    proto.softFeatures()));
-        }
-        variants = prototypes.values().toArray(new IndexedHost[0]);
-    }
-
-    private static HostRecord record(String id, Catalog catalog, CpuModel m) {
-        return new HostRecord(HostRecord.API_VERSION, HostRecord.KIND, id, Map.of(),
-                new HostRecord.Machine(m.definition().machineTypeText(), null, null), Expansion.staticForm(catalog, m),
-                null, null, List.of(), Instant.EPOCH, "bench", "b", 0);
-    }
-
-    private static StoredHost stored(HostRecord r, long seq) {
-        return new StoredHost(HostRecordJson.write(r), r.bootId(), seq, 0, false);
+        BenchIndex b = BenchIndex.of(Catalog.load(), HOSTS);
+        index = b.index;
+        variants = b.variants;
     }
 
     /** One host changes its model; the pool's GCM reflects it. */

@@ -17,14 +17,14 @@ import java.util.Random;
  * A seeded, realistic simulated fleet: z13 to z16 machines (EC and BC), some with features masked as
  * z/VM (transactional execution) and firmware levels (CPACF functions) do, each running a few guests.
  */
-final class DemoFleet {
+public final class DemoFleet {
 
     private static final String[] DEFINITIONS = {"z13", "z13s", "z14", "z14.2", "z14ZR1", "gen15a", "gen15b", "gen16a"};
 
     private DemoFleet() {
     }
 
-    static List<HostRecord> records(Catalog catalog, int hosts, long seed) throws ProbeException {
+    public static List<HostRecord> records(Catalog catalog, int hosts, long seed) throws ProbeException {
         Random random = new Random(seed);
         List<HostRecord> out = new ArrayList<>();
         long seq = System.currentTimeMillis() * 1000;

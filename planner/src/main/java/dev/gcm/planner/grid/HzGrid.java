@@ -48,7 +48,9 @@ public final class HzGrid implements AutoCloseable {
         int majority = config.expectedMembers() / 2 + 1;
         c.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(MAJORITY, true, majority));
         MergePolicyConfig merge = new MergePolicyConfig(NewerReportMergePolicy.class.getName(), 100);
+        // the index keeps its own compact copy of every host: no second, deserialized copy in the map
         c.addMapConfig(new MapConfig(HOSTS).setBackupCount(1).setAsyncBackupCount(0)
+                .setCacheDeserializedValues(com.hazelcast.config.CacheDeserializedValues.NEVER)
                 .setSplitBrainProtectionName(MAJORITY).setMergePolicyConfig(merge));
         c.addMapConfig(new MapConfig(POOLS).setBackupCount(1).setSplitBrainProtectionName(MAJORITY));
         c.addRingBufferConfig(new RingbufferConfig(DECISIONS).setCapacity(config.decisionLogSize()).setBackupCount(1));

@@ -7,7 +7,7 @@ import dev.gcm.planner.index.PoolHeadline;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,14 +22,14 @@ final class EventsHandler {
     static final long PING_MILLIS = 15_000;
 
     private final Services s;
-    private final Set<HttpServerResponse> subscribers = ConcurrentHashMap.newKeySet();
-    private long sentVersion = -1;
+    /** Each open stream and the index version it was last sent. */
+    private final Map<HttpServerResponse, Long> subscribers = new ConcurrentHashMap<>();
 
     EventsHandler(Services s) {
         this.s = s;
         s.vertx().setPeriodic(CHECK_MILLIS, id -> publishIfChanged());
-        s.vertx().setPeriodic(PING_MILLIS, id -> subscribers.forEach(r -> r.write(": ping\n\n")));
-        io.micrometer.core.instrument.Gauge.builder("gcm.events.subscribers", subscribers, Set::size)
+        s.vertx().setPeriodic(PING_MILLIS, id -> subscribers.keySet().forEach(r -> r.write(": ping\n\n")));
+        io.micrometer.core.instrument.Gauge.builder("gcm.events.subscribers", subscribers, Map::size)
                 .description("open event streams on this member").register(s.metrics());
     }
 
@@ -37,8 +37,9 @@ final class EventsHandler {
         HttpServerResponse response = ctx.response().setChunked(true)
                 .putHeader("content-type", "text/event-stream; charset=utf-8")
                 .putHeader("cache-control", "no-store").putHeader("x-accel-buffering", "no");
-        response.write(event(s.index().headlines()));
-        subscribers.add(response);
+        FleetIndex.Versioned<List<PoolHeadline>> now = s.index().headlines();
+        response.write(event(now));
+        subscribers.put(response, now.version());
         response.closeHandler(v -> subscribers.remove(response));
         response.exceptionHandler(e -> subscribers.remove(response));
     }
@@ -47,13 +48,18 @@ final class EventsHandler {
         if (subscribers.isEmpty()) {
             return;
         }
-        FleetIndex.Versioned<List<PoolHeadline>> now = s.index().headlines();
-        if (now.version() == sentVersion) {
+        long version = s.index().version();
+        if (subscribers.values().stream().allMatch(v -> v == version)) {
             return;
         }
-        sentVersion = now.version();
+        FleetIndex.Versioned<List<PoolHeadline>> now = s.index().headlines();
         String event = event(now);
-        subscribers.forEach(r -> r.write(event));
+        subscribers.replaceAll((r, sent) -> {
+            if (sent != now.version()) {
+                r.write(event);
+            }
+            return now.version();
+        });
     }
 
     private String event(FleetIndex.Versioned<List<PoolHeadline>> headlines) {

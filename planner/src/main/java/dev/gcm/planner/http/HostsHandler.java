@@ -32,10 +32,16 @@ final class HostsHandler {
         Json.ok(ctx, Json.object().put("version", s.index().version()).set("hosts", array));
     }
 
+    /** One host: the index's view, with the full record as the grid holds it. */
     void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         IndexedHost h = s.index().host(id).orElseThrow(() -> ApiError.notFound("no host '" + id + "'"));
-        Json.ok(ctx, Views.host(s.index(), h));
+        respond(ctx, s.vertx().executeBlocking(() -> s.hosts().get(id)), stored -> {
+            if (stored.isEmpty()) {
+                throw ApiError.notFound("no host '" + id + "'");
+            }
+            Json.ok(ctx, Views.host(s.index(), h, stored.get().recordJson()));
+        });
     }
 
     void put(RoutingContext ctx) {

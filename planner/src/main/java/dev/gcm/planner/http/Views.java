@@ -53,9 +53,13 @@ final class Views {
         return node;
     }
 
-    static ObjectNode host(FleetIndex index, IndexedHost h) {
+    static ObjectNode host(FleetIndex index, IndexedHost h, String recordJson) {
         ObjectNode node = hostSummary(index, h);
-        node.set("record", Json.MAPPER.valueToTree(h.resolved().record()));
+        try {
+            node.set("record", Json.MAPPER.readTree(recordJson));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("host " + h.id() + ": the grid holds a record that is not JSON", e);
+        }
         return node;
     }
 

@@ -44,6 +44,7 @@ public final class FleetIndex {
     private final Map<String, IndexedHost> hosts = new HashMap<>();
     private final Map<String, PoolIndex> pools = new LinkedHashMap<>();
     private final Map<String, PoolGcm> answers = new HashMap<>();
+    private final Compactor compactor = new Compactor();
     private long version;
     private volatile java.util.function.LongConsumer updateObserver = nanos -> { };
 
@@ -87,9 +88,13 @@ public final class FleetIndex {
         return indexed(id, validator.validate(record), stored);
     }
 
-    /** What the index keeps of a host whose record is already validated. */
+    /**
+     * What the index keeps of a host whose record is already validated: shared feature sets, the record
+     * without what its models hold, the grid entry without the record (the grid keeps that).
+     */
     public IndexedHost indexed(String id, ResolvedHost resolved, StoredHost stored) {
-        return new IndexedHost(id, resolved, stored, softFeatures(resolved));
+        FeatureSet soft = compactor.intern(softFeatures(resolved));
+        return new IndexedHost(id, compactor.compact(resolved), stored.withoutRecord(), soft);
     }
 
     /** The validator this index reads records with. */
@@ -147,7 +152,7 @@ public final class FleetIndex {
             gone = hosts.keySet().stream().filter(id -> !truth.containsKey(id)).toList();
             truth.forEach((id, s) -> {
                 IndexedHost h = hosts.get(id);
-                if (h == null || !h.stored().equals(s)) {
+                if (h == null || !h.stored().sameEntryAs(s)) {
                     changed.add(Map.entry(id, s));
                 }
             });

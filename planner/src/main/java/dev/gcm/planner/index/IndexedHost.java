@@ -6,8 +6,10 @@ import dev.gcm.hypervisor.record.ResolvedHost;
 import dev.gcm.planner.grid.StoredHost;
 
 /**
- * A host as the index keeps it: its resolved record, its grid entry, and which of its host-model
- * features are soft (emulated; left out of pools that do not opt in).
+ * A host as the index keeps it: its resolved record (compacted: the record without what the resolved
+ * models hold, see {@link Compactor}), its grid entry without the record's JSON, and which of its
+ * host-model features are soft (emulated; left out of pools that do not opt in). The full record is in
+ * the grid.
  */
 public record IndexedHost(String id, ResolvedHost resolved, StoredHost stored, FeatureSet softFeatures) {
 
