@@ -51,7 +51,7 @@ public final class GateLoad {
                     new io.vertx.core.http.PoolOptions().setHttp1MaxSize(512));
             loadFleet(client, urls.get(0), hosts, token);
             // warm up every member's JIT before measuring (not reported)
-            run(client, urls, hosts, Math.max(5, seconds / 2), levels[levels.length - 1], token, false);
+            run(client, urls, hosts, Math.max(10, seconds), levels[levels.length - 1], token, false);
             for (int level : levels) {
                 run(client, urls, hosts, seconds, level, token, true);
             }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs every benchmark in one go on this machine and publishes the numbers:
+#   GCM from scratch (JMH) at 10 to 1,000,000 hosts beside QEMU's own pairwise QMP baseline (real
+#   qemu-system-s390x, same fleets; large fleets sampled and extrapolated), the index update and the gate
+#   decision in-process (JMH), POST /migrations/check under load on one and three planner members,
+#   report-to-every-member propagation, and memory (record size, heap of 100,000 hosts in -Xmx512m).
+# Writes bench-results/benchmarks.md (with the machine, JDK and date, and the bars of DESIGN section 7
+# marked met or not) and puts the same table into README.md between the bench markers.
+# Not part of the tests. Takes about 15 minutes on 2 cores.
+# Usage: test/bench/run-all.sh   (from anywhere; builds the jars when missing)
+#   QUICK=1 test/bench/run-all.sh   shorter JMH runs and load levels, for a try-out
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bench=test/target/gcm-benchmarks.jar
+planner=planner/target/gcm-planner.jar
+[ -f "$bench" ] && [ -f "$planner" ] || mvn -B -ntp -q package -DskipTests
+out=bench-results
+raw=$out/raw
+mkdir -p "$raw"
+rm -f "$raw"/*
+if [ -n "${QUICK:-}" ]; then jmh=(-wi 1 -i 2 -w 1 -r 1); seconds=4; levels=16,64; else jmh=(); seconds=10; levels=16,64,256; fi
+step() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
+pids=()
+stop_members() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; pids=(); sleep 2; }
+trap stop_members EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+start_members() { # N: N planner JVMs on loopback (insecure), their URLs in $urls
+  local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i
+  for i in $(seq 1 "$n"); do hz+=("$(free_port)"); http+=("$(free_port)"); done
+  for p in "${hz[@]}"; do members+="127.0.0.1:$p,"; done
+  urls=""
+  for i in $(seq 0 $((n - 1))); do
+    GCM_INSECURE=true GCM_CLUSTER_NAME=$cluster GCM_HTTP_HOST=127.0.0.1 GCM_HTTP_PORT=${http[$i]} \
+      GCM_HZ_PORT=${hz[$i]} GCM_MEMBERS=${members%,} GCM_EXPECTED_MEMBERS=$n \
+      java -Xmx512m -jar "$planner" >"$raw/planner-$n-$i.log" 2>&1 &
+    pids+=($!)
+    urls+="http://127.0.0.1:${http[$i]},"
+  done
+  urls=${urls%,}
+  for u in ${urls//,/ }; do
+    for _ in $(seq 1 240); do curl -sf "$u/readyz" >/dev/null && break; sleep 0.5; done
+  done
+}
+
+step "JMH: GCM from scratch, index update, gate decision"
+java -jar "$bench" "GcmBenchmark|IndexBenchmark|GateBenchmark" "${jmh[@]}" -rf json -rff "$raw/jmh.json" >"$raw/jmh.log"
+
+step "QEMU's pairwise baseline over QMP, beside ours"
+for spec in "10 10" "1000 1000" "100000 2000" "1000000 2000"; do
+  java -Xmx6g -cp "$bench" dev.gcm.bench.QemuBaselineCost $spec >>"$raw/qemu.md"
+done
+
+step "POST /migrations/check under load: one member, then three"
+for n in 1 3; do
+  start_members "$n"
+  java -cp "$bench" dev.gcm.bench.GateLoad "$urls" 1000 "$seconds" "$levels" >>"$raw/gate.md"
+  stop_members
+done
+
+step "Propagation: report to every member of three"
+start_members 3
+java -cp "$bench" dev.gcm.bench.PropagationRun "$urls" 200 >"$raw/propagation.md"
+stop_members
+
+step "Memory: 100,000 hosts in a 512 MiB heap"
+java -Xmx512m -cp "$bench" dev.gcm.bench.MemoryFootprint 100000 >"$raw/memory.md" 2>"$raw/memory.log" \
+  || echo "| 100,000 | - | - | did not fit | - | 512 MiB |" >"$raw/memory.md"
+
+step "Writing $out/benchmarks.md and README.md"
+python3 test/bench/report.py "$raw" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+  "$(java -version 2>&1 | head -1)" "$(qemu-system-s390x --version | head -1)" >"$out/benchmarks.md"
+python3 - "$out/benchmarks.md" README.md <<'PY'
+import sys
+table, readme = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+head, rest = readme.split(begin)
+_, tail = rest.split(end)
+open(sys.argv[2], "w").write(head + begin + "\n" + table + end + tail)
+PY
+cat "$out/benchmarks.md"
