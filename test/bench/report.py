@@ -72,7 +72,11 @@ p(f"| one host's update reflected in the GCM < 10 µs | {fmt_us(update_us)} (ind
 for members in ("1", "3"):
     mine = [r for r in gate_rows if r[0] == members]
     good = [r for r in mine if number(r[2]) >= 10000 and number(r[4]) < 10]
-    best = max(good or mine, key=lambda r: number(r[2]), default=None)
+    fast = [r for r in mine if number(r[2]) >= 10000]
+    # met: the fastest row within the bar; not met: the row at 10,000 req/s or more closest to it
+    best = (max(good, key=lambda r: number(r[2])) if good
+            else min(fast, key=lambda r: number(r[4])) if fast
+            else max(mine, key=lambda r: number(r[2]), default=None))
     if best:
         p(f"| migration check over HTTP: 10,000 req/s, p99 < 10 ms, two cores ({members} member"
           f"{'s' if members != '1' else ''}) | {best[2]} req/s, p99 {best[4]} ms at {best[1]} in flight "

@@ -43,7 +43,8 @@ class DemoIT {
             }
             String text = String.join("\n", lines);
             assertThat(text).contains("9 simulated hosts").contains("Pool 'default' GCM:").contains("APPROVED")
-                    .contains("REJECTED").contains("API: http://127.0.0.1:" + port + "/api/v1")
+                    .contains("REJECTED").contains("API:       http://127.0.0.1:" + port + "/api/v1")
+                    .contains("Dashboard: http://127.0.0.1:" + port + "/")
                     .doesNotContain("Exception").doesNotContain("WARNING");
 
             HttpClient http = HttpClient.newHttpClient();
@@ -55,6 +56,10 @@ class DemoIT {
                     URI.create("http://127.0.0.1:" + port + "/api/v1/pools/default/gcm")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             assertThat(text).contains("GCM:  " + gcm.get("definition").get("name").asText() + " ");
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>GCM Planner</title>");
 
             p.destroy();  // SIGTERM, as Ctrl-C would end it
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

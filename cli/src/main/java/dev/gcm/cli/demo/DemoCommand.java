@@ -78,8 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
             planner.close();
             stop.countDown();
         }, "gcm-demo-stop"));
-        out.printf("%nAPI: %s/api/v1  (no token needed in the demo; try: gcm baseline, curl %s/api/v1/hosts)%n",
-                base, base);
+        out.printf("%nDashboard: %s/%n", base);
+        out.printf("API:       %s/api/v1  (no token needed in the demo; try: gcm hosts --planner %s)%n", base, base);
         out.println("Press Ctrl-C to stop.");
         out.flush();
         stop.await();

@@ -30,6 +30,8 @@ public final class PlannerApi {
         DecisionsHandler decisions = new DecisionsHandler(s);
         ModelsHandler models = new ModelsHandler(s.index().catalog());
         EventsHandler events = new EventsHandler(s);
+        CatalogHandler catalog = new CatalogHandler(s.index().catalog());
+        HeatmapHandler heatmap = new HeatmapHandler(s);
         String openapi = resource("/dev/gcm/planner/openapi.yaml");
 
         r.get("/livez").handler(ctx -> Json.ok(ctx, Json.object().put("status", "ok")));
@@ -59,6 +61,8 @@ public final class PlannerApi {
         r.get(api + "/pools").handler(read).handler(pools::list);
         r.put(api + "/pools/:name").handler(admin).handler(pools::put);
         r.get(api + "/pools/:name/gcm").handler(read).handler(pools::gcm);
+        r.get(api + "/pools/:name/heatmap").handler(read).handler(heatmap::get);
+        r.get(api + "/catalog").handler(read).handler(catalog::get);
         r.post(api + "/pools/:name/what-if").handler(decide).handler(pools::whatIf);
         r.post(api + "/baseline").handler(decide).handler(models::baseline);
         r.post(api + "/compare").handler(decide).handler(models::compare);
@@ -69,6 +73,7 @@ public final class PlannerApi {
         r.route(api + "/*").handler(ctx -> {
             throw ApiError.notFound("no such endpoint: " + ctx.request().method() + " " + ctx.request().path());
         });
+        DashboardRoutes.mount(r);
         r.route().failureHandler(PlannerApi::failure);
         return r;
     }

@@ -1,0 +1,75 @@
+// What-if: retire hosts (untick) and add hypothetical ones; the planner computes, nothing changes.
+import { el, replace } from './dom.js';
+import { get, post } from './api.js';
+
+export class WhatIf {
+  constructor(root) {
+    this.pool = root.querySelector('#whatif-pool');
+    this.hosts = root.querySelector('#whatif-hosts');
+    this.def = root.querySelector('#whatif-def');
+    this.addedList = root.querySelector('#whatif-added');
+    this.result = root.querySelector('#whatif-result');
+    this.added = [];
+    this.pool.addEventListener('change', () => this.load());
+    root.querySelector('#whatif-add').addEventListener('click', () => {
+      this.added.push(this.def.value);
+      this.renderAdded();
+      this.compute();
+    });
+  }
+
+  setDefinitions(defs) {
+    replace(this.def, defs.map((d) => el('option', { value: d.name }, `${d.name} (${d.description})`)));
+  }
+
+  setPools(names) {
+    const current = this.pool.value;
+    replace(this.pool, names.map((n) => el('option', { value: n, selected: n === current }, n)));
+  }
+
+  async load() {
+    const all = await get('/hosts');
+    const members = all.hosts.filter((h) => (h.pools || []).includes(this.pool.value));
+    replace(this.hosts, members.map((h) => el('label', {},
+      el('input', { type: 'checkbox', checked: true, value: h.hostId, onchange: () => this.compute() }),
+      `${h.hostId} (${h.definition})`)));
+    this.added = [];
+    this.renderAdded();
+    await this.compute();
+  }
+
+  renderAdded() {
+    replace(this.addedList, this.added.map((d, i) => el('li', {}, `new-${i + 1}: ${d} `,
+      el('button', { type: 'button', onclick: () => { this.added.splice(i, 1); this.renderAdded(); this.compute(); } },
+        `Remove new-${i + 1}`))));
+  }
+
+  async compute() {
+    const remove = [...this.hosts.querySelectorAll('input:not(:checked)')].map((i) => i.value);
+    const add = this.added.map((name, i) => ({ id: `new-${i + 1}`, model: { name } }));
+    try {
+      const r = await post(`/pools/${encodeURIComponent(this.pool.value)}/what-if`, { remove, add });
+      replace(this.result, el('table', {},
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'Hosts'),
+          el('th', { scope: 'col' }, 'GCM'), el('th', { scope: 'col' }, 'IBC'), el('th', { scope: 'col' }, 'Features'))),
+        el('tbody', {}, row('Now', r.before, 'before'), row('After', r.after, 'after'))),
+        guests('Guests that would lose their last target', r.guestsLosingTheirLastTarget, false),
+        guests('Guests that could not run on an added host', r.guestsThatCannotRunOnAddedHosts, true));
+    } catch (e) {
+      replace(this.result, el('p', { class: 'error', role: 'alert' }, e.message));
+    }
+  }
+}
+
+function row(label, g, id) {
+  return el('tr', { 'data-whatif': id },
+    el('th', { scope: 'row' }, label), el('td', {}, g.hostCount),
+    el('td', { 'data-gcm': g.common ? g.definition.name : 'none' }, g.common ? g.definition.name : 'no common model'),
+    el('td', {}, g.common ? g.ibc : '-'), el('td', {}, g.common ? g.features.length : 0));
+}
+
+function guests(title, list, added) {
+  if (!list || list.length === 0) return null;
+  return el('div', {}, el('h3', {}, title), el('ul', {}, list.map((g) => el('li', {},
+    `${g.guest} on ${g.host}${added ? ` (cannot run on ${g.addedHost})` : ''}`))));
+}
