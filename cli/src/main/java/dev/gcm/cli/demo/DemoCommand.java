@@ -99,10 +99,9 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("Pool 'default' has no common model: %s%n", gcm.path("conflicts").path(0).path("message").asText());
         }
         for (JsonNode l : gcm.path("limitedBy")) {
-            out.printf("Limited by %-10s %s%s%n", l.path("host").asText() + ":", l.path("capsGeneration").asBoolean()
-                    ? "caps the generation (" + l.path("definition").asText() + ")" : "",
-                    l.path("removes").isEmpty() ? "" : (l.path("capsGeneration").asBoolean() ? "; " : "")
-                            + "lacks " + String.join(", ", names(l.path("removes"))));
+            out.printf("Limited by %-10s %s%n", l.path("host").asText() + ":",
+                    dev.gcm.cli.output.LimitWords.sentence(l.path("capsGeneration").asBoolean(),
+                            l.path("definition").asText(), l.path("capsIbc").asBoolean(), names(l.path("removes"))));
         }
         out.println();
         boolean approved = false;

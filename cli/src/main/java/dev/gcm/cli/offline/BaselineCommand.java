@@ -8,6 +8,7 @@ import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.input.FleetFile;
 import dev.gcm.cli.input.InputSource;
 import dev.gcm.cli.output.Json;
+import dev.gcm.cli.output.LimitWords;
 import dev.gcm.cli.output.ModelFormat;
 import dev.gcm.cli.output.ModelWriter;
 import dev.gcm.cli.output.Table;
@@ -82,7 +83,7 @@ public final class BaselineCommand implements Callable<Integer> {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (GcmLimits.Limit l : limits) {
             ObjectNode node = array.addObject().put("host", l.host()).put("definition", l.definition())
-                    .put("capsGeneration", l.capsGeneration());
+                    .put("capsGeneration", l.capsGeneration()).put("capsIbc", l.capsIbc());
             node.set("removes", CpuModelInfoJson.writeNames(l.removes()));
         }
         return array;
@@ -96,9 +97,9 @@ public final class BaselineCommand implements Callable<Integer> {
             return;
         }
         out.println();
-        Table table = new Table("LIMITING HOST", "DEFINITION", "CAPS GENERATION", "REMOVES");
+        Table table = new Table("LIMITING HOST", "DEFINITION", "CAPS", "REMOVES");
         for (GcmLimits.Limit l : limits) {
-            table.row(l.host(), l.definition(), l.capsGeneration() ? "yes" : "no",
+            table.row(l.host(), l.definition(), LimitWords.caps(l.capsGeneration(), l.capsIbc()),
                     l.removes().isEmpty() ? "-" : String.join(",", l.removes()));
         }
         table.print(out);

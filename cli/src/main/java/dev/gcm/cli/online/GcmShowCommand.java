@@ -3,6 +3,7 @@ package dev.gcm.cli.online;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.output.Json;
+import dev.gcm.cli.output.LimitWords;
 import dev.gcm.cli.output.ModelWriter;
 import dev.gcm.cli.output.Table;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
@@ -84,11 +85,12 @@ public final class GcmShowCommand extends OnlineCommand {
         }
         printer.out().println();
         printer.out().println("Limited by:");
-        Table table = new Table("HOST", "DEFINITION", "CAPS-GENERATION", "REMOVES");
+        Table table = new Table("HOST", "DEFINITION", "CAPS", "REMOVES");
         int shown = printer.wide() ? Integer.MAX_VALUE : 8;
         for (JsonNode l : limits) {
             table.row(l.path("host").asText(), l.path("definition").asText(),
-                    l.path("capsGeneration").asBoolean() ? "yes" : "no", Cells.some(l.path("removes"), shown));
+                    LimitWords.caps(l.path("capsGeneration").asBoolean(), l.path("capsIbc").asBoolean()),
+                    Cells.some(l.path("removes"), shown));
         }
         printer.table(table);
     }

@@ -269,4 +269,35 @@ class OnlineCommandsIT {
         assertThat(run.out()).contains("complete -F", "hosts", "check", "what-if", "evacuate");
         assertThat(CliRun.of("completion", "fish").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void everyCommandPrintsTheSameVersionedDocumentAsJsonAndAsYaml() throws Exception {
+        List<List<String>> commands = List.of(List.of("hosts"), List.of("hosts", "show", "h1"), List.of("pools"),
+                List.of("gcm"), List.of("decisions"), List.of("plan", "evacuate", "h1"), List.of("what-if", "--remove", "h3"),
+                List.of("check", "--guest", "web1", "--target", "h3"));
+        for (List<String> command : commands) {
+            List<String> json = new ArrayList<>(command);
+            json.addAll(List.of("-o", "json"));
+            List<String> yaml = new ArrayList<>(command);
+            yaml.addAll(List.of("-o", "yaml"));
+            JsonNode a = JSON.readTree(gcm(ADMIN, json.toArray(String[]::new)).out());
+            JsonNode b = YAML.readTree(gcm(ADMIN, yaml.toArray(String[]::new)).out());
+            assertThat(a.path("apiVersion").asText()).as("%s", command).isEqualTo("gcm/v1");
+            assertThat(b.path("kind").asText()).as("%s", command).isEqualTo(a.path("kind").asText()).isNotEmpty();
+            assertThat(b.fieldNames()).toIterable().as("%s", command).containsExactlyElementsOf(() -> a.fieldNames());
+        }
+    }
+
+    @Test
+    void poolsSetTakesAFloorAndSoftFacilities() throws Exception {
+        CliRun set = gcm(ADMIN, "pools", "set", "floored", "--selector", "zone=a", "--floor", "z14", "--soft", "-o", "json");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        JsonNode pool = json(set);
+        assertThat(pool.path("floor").path("name").asText()).isEqualTo("z14");
+        assertThat(pool.path("soft").asBoolean()).isTrue();
+        JsonNode gcm = json(gcm(READER, "gcm", "--pool", "floored", "-o", "json"));
+        assertThat(gcm.path("quarantined").has("h3")).as("h3 (z13) cannot run the z14 floor").isTrue();
+        assertThat(gcm.path("hostCount").asInt()).isEqualTo(1);
+        assertThat(gcm.path("limitedBy").findValues("capsIbc")).allSatisfy(v -> assertThat(v.isBoolean()).isTrue());
+    }
 }

@@ -10,6 +10,7 @@ import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.ModelResolver;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GcmTest {
@@ -116,5 +117,24 @@ class GcmTest {
         assertThat(novx.capsGeneration()).isFalse();
         GcmLimits.Limit older = limits.stream().filter(l -> l.host().equals("older")).findFirst().orElseThrow();
         assertThat(older.capsGeneration()).isTrue();
+    }
+
+    @Test
+    void limitsNameTheHostWhoseUnblockedIbcForcesAnOlderDefinition() {
+        List<GcmHost> hosts = List.of(
+                new GcmHost("a", model("gen15a", Map.of()), Optional.of(new IbcRange(Ibc.parse("0x001"), Ibc.parse("0x051")))),
+                new GcmHost("capped", model("gen15a", Map.of()),
+                        Optional.of(new IbcRange(Ibc.parse("0x001"), Ibc.parse("0x041")))));
+        CpuModel result = Gcm.compute(catalog, hosts).model().orElseThrow();
+        assertThat(result.ibc().compareTo(Ibc.parse("0x041"))).isLessThanOrEqualTo(0);
+        List<GcmLimits.Limit> limits = GcmLimits.of(catalog, hosts, result);
+        assertThat(limits).extracting(GcmLimits.Limit::host).containsExactly("capped");
+        assertThat(limits.get(0).capsIbc()).isTrue();
+        assertThat(limits.get(0).capsGeneration()).isFalse();
+
+        List<GcmHost> roomy = List.of(hosts.get(0), new GcmHost("wide", model("gen15a", Map.of()),
+                Optional.of(new IbcRange(Ibc.parse("0x001"), Ibc.parse("0x061")))));
+        CpuModel free = Gcm.compute(catalog, roomy).model().orElseThrow();
+        assertThat(GcmLimits.of(catalog, roomy, free)).noneMatch(GcmLimits.Limit::capsIbc);
     }
 }

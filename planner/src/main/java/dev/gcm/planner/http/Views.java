@@ -80,7 +80,7 @@ final class Views {
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (GcmLimits.Limit l : limits) {
             ObjectNode n = array.addObject().put("host", l.host()).put("definition", l.definition())
-                    .put("capsGeneration", l.capsGeneration());
+                    .put("capsGeneration", l.capsGeneration()).put("capsIbc", l.capsIbc());
             n.set("removes", Json.strings(l.removes()));
         }
         return array;

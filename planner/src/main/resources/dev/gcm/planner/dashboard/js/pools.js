@@ -38,10 +38,18 @@ function limits(list) {
     el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Host'), el('th', { scope: 'col' }, 'Definition'),
       el('th', { scope: 'col' }, 'How'))),
     el('tbody', {}, list.map((l) => el('tr', { 'data-limit': l.host }, el('td', {}, l.host), el('td', {}, l.definition),
-      el('td', {}, l.capsGeneration ? el('span', { class: 'warn' }, 'caps the generation') : null,
-        l.capsGeneration && l.removes.length ? '; ' : null,
-        l.removes.length ? el('span', {}, 'lacks ', el('span', { class: 'chips' },
-          l.removes.map((f) => el('span', { class: 'chip' }, f)))) : null))))));
+      el('td', {}, how(l)))))));
+}
+
+/** What one limiting host does: caps the generation, caps the IBC, lacks features. */
+function how(l) {
+  const parts = [];
+  if (l.capsGeneration) parts.push(el('span', { class: 'warn', 'data-caps': 'generation' }, 'caps the generation'));
+  if (l.capsIbc) parts.push(el('span', { class: 'warn', 'data-caps': 'ibc' }, 'caps the IBC (lowest unblocked level)'));
+  if (l.removes.length) {
+    parts.push(el('span', {}, 'lacks ', el('span', { class: 'chips' }, l.removes.map((f) => el('span', { class: 'chip' }, f)))));
+  }
+  return parts.flatMap((p, i) => (i === 0 ? [p] : ['; ', p]));
 }
 
 function conflicts(list) {
