@@ -7,6 +7,7 @@ import dev.gcm.planner.grid.HzDecisionLog;
 import dev.gcm.planner.grid.HzGrid;
 import dev.gcm.planner.grid.HzHostStore;
 import dev.gcm.planner.grid.HzPoolStore;
+import dev.gcm.planner.grid.StoredHost;
 import dev.gcm.planner.http.PlannerApi;
 import dev.gcm.planner.http.Services;
 import dev.gcm.planner.index.FleetIndex;
@@ -21,6 +22,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,11 +65,15 @@ public final class Planner implements AutoCloseable {
             awaitQuorum(grid, config);
             Runnable reconcile = () -> {
                 index.setPools(loadPools(pools));
-                int n = index.reconcile(hosts.all());
+                Map<String, StoredHost> all = hosts.all();
+                int n = index.reconcile(all);
                 if (n > 0 && reconciled.get()) {
                     LOG.warn("reconcile fixed {} host entries that listeners had missed", n);
                 }
                 reconciled.set(true);
+                if (grid.hasQuorum()) {
+                    expire(hosts, all, index.now() - config.expireAfter().toMillis(), config);
+                }
             };
             try {
                 reconcile.run();
@@ -139,6 +145,22 @@ public final class Planner implements AutoCloseable {
         Gauge.builder("gcm.index.version", index, FleetIndex::version).register(m);
         Gauge.builder("gcm.cluster.members", grid, HzGrid::memberCount).register(m);
         Gauge.builder("gcm.quorum", grid, g -> g.hasQuorum() ? 1 : 0).register(m);
+    }
+
+    /**
+     * Removes the hosts whose last report is older than GCM_EXPIRE_AFTER, as a decommission would; every
+     * member tries, the entry's owner removes it once, and a report that arrives meanwhile keeps the host.
+     */
+    private static void expire(HzHostStore hosts, Map<String, StoredHost> all, long before, PlannerConfig config) {
+        all.forEach((id, entry) -> {
+            if (entry.receivedAtMillis() < before) {
+                hosts.removeIfUnchanged(id, entry).thenAccept(removed -> {
+                    if (removed) {
+                        LOG.info("host {} expired: no report for more than {}", id, config.expireAfter());
+                    }
+                });
+            }
+        });
     }
 
     public int httpPort() {

@@ -37,6 +37,14 @@ public final class HzHostStore {
         return map.removeAsync(hostId).thenApply(v -> v != null);
     }
 
+    /**
+     * Removes a host only if its entry is still exactly this one (a report that arrived since keeps it);
+     * completes with whether it removed it.
+     */
+    public CompletionStage<Boolean> removeIfUnchanged(String hostId, StoredHost entry) {
+        return map.submitToKey(hostId, new ExpireProcessor(entry.seq(), entry.receivedAtMillis()));
+    }
+
     public Optional<StoredHost> get(String hostId) {
         return Optional.ofNullable(map.get(hostId));
     }

@@ -216,19 +216,44 @@ public final class FleetIndex {
         return pools.values().stream().filter(p -> p.hosts().containsKey(hostId)).map(p -> p.pool().name()).toList();
     }
 
-    /** The GCM of a pool with its explanation (limiting hosts, conflicts); cached until the index changes. */
-    public synchronized Optional<PoolGcm> gcm(String poolName) {
-        PoolIndex p = pools.get(poolName);
-        if (p == null) {
-            return Optional.empty();
+    /**
+     * The GCM of a pool with its explanation (limiting hosts, conflicts); cached until the index changes.
+     * The explanation is O(hosts), so it is worked out from a snapshot outside the lock: updates go on
+     * meanwhile, and the answer carries the version it was computed at.
+     */
+    public Optional<PoolGcm> gcm(String poolName) {
+        Snapshot snap;
+        synchronized (this) {
+            PoolIndex p = pools.get(poolName);
+            if (p == null) {
+                return Optional.empty();
+            }
+            PoolGcm cached = answers.get(poolName);
+            if (cached != null && cached.version() == version) {
+                return Optional.of(withStale(cached, p));
+            }
+            FeatureSet.Builder soft = FeatureSet.builder();
+            if (p.pool().soft()) {
+                p.hosts().values().forEach(h -> soft.addAll(h.softFeatures()));
+            }
+            snap = new Snapshot(p.pool(), version, p.size(), p.summary(catalog), p.gcmHosts(),
+                    Map.copyOf(p.quarantined()), soft.build());
         }
-        PoolGcm cached = answers.get(poolName);
-        if (cached != null && cached.version() == version) {
-            return Optional.of(withStale(cached, p));
+        PoolGcm answer = compute(snap);
+        synchronized (this) {
+            PoolGcm cached = answers.get(poolName);
+            if (cached == null || cached.version() < answer.version()) {
+                answers.put(poolName, answer);
+            }
+            PoolIndex p = pools.get(poolName);
+            return p == null ? Optional.empty() : Optional.of(withStale(answer, p));
         }
-        PoolGcm answer = compute(p);
-        answers.put(poolName, answer);
-        return Optional.of(withStale(answer, p));
+    }
+
+    /** What a pool's explanation is computed from, copied under the lock. */
+    private record Snapshot(Pool pool, long version, int size, dev.gcm.facilitydb.gcm.GcmSummary summary,
+                            List<dev.gcm.facilitydb.gcm.GcmHost> hosts, Map<String, String> quarantined,
+                            FeatureSet softFeatures) {
     }
 
     /** Every pool's GCM read off the counters, with the version they belong to: O(pools × catalog). */
@@ -249,19 +274,15 @@ public final class FleetIndex {
         return p == null ? Optional.empty() : Gcm.fromSummary(catalog, p.summary(catalog));
     }
 
-    private PoolGcm compute(PoolIndex p) {
-        Optional<CpuModel> model = Gcm.fromSummary(catalog, p.summary(catalog));
-        var gcmHosts = p.gcmHosts();
-        GcmResult failed = model.isEmpty() ? Gcm.compute(catalog, gcmHosts) : null;
-        List<GcmLimits.Limit> limits = model.map(m -> GcmLimits.of(catalog, gcmHosts, m)).orElse(List.of());
-        Optional<String> fingerprint = model.filter(m -> p.pool().soft()).map(m -> {
-            FeatureSet.Builder soft = FeatureSet.builder();
-            p.hosts().values().forEach(h -> soft.addAll(h.softFeatures()));
-            return SoftFingerprint.of(catalog, soft.build().and(m.features()));
-        });
-        return new PoolGcm(p.pool().name(), version, p.size(), model,
-                failed == null ? List.of() : failed.conflicts(), limits, Map.copyOf(p.quarantined()), List.of(),
-                fingerprint);
+    private PoolGcm compute(Snapshot snap) {
+        snap.hosts().sort(java.util.Comparator.comparing(dev.gcm.facilitydb.gcm.GcmHost::id));
+        Optional<CpuModel> model = Gcm.fromSummary(catalog, snap.summary());
+        GcmResult failed = model.isEmpty() ? Gcm.compute(catalog, snap.hosts()) : null;
+        List<GcmLimits.Limit> limits = model.map(m -> GcmLimits.of(catalog, snap.hosts(), m)).orElse(List.of());
+        Optional<String> fingerprint = model.filter(m -> snap.pool().soft())
+                .map(m -> SoftFingerprint.of(catalog, snap.softFeatures().and(m.features())));
+        return new PoolGcm(snap.pool().name(), snap.version(), snap.size(), model,
+                failed == null ? List.of() : failed.conflicts(), limits, snap.quarantined(), List.of(), fingerprint);
     }
 
     private PoolGcm withStale(PoolGcm answer, PoolIndex p) {

@@ -106,11 +106,10 @@ final class PoolIndex {
                 unblocked.isEmpty() ? Optional.empty() : Optional.of(unblocked.firstKey()));
     }
 
-    /** The members as the GCM sees them (for explanations and conflicts). */
+    /** The members as the GCM sees them (for explanations and conflicts), in no particular order. */
     List<GcmHost> gcmHosts() {
         List<GcmHost> out = new ArrayList<>(members.size());
         members.forEach((id, m) -> out.add(new GcmHost(id, m, hosts.get(id).resolved().ibcRange())));
-        out.sort(java.util.Comparator.comparing(GcmHost::id));
         return out;
     }
 }
