@@ -9,9 +9,7 @@ import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.hypervisor.probe.HypervisorProbe;
 import dev.gcm.hypervisor.probe.ProbeSpec;
 import dev.gcm.hypervisor.record.HostRecordJson;
-import dev.gcm.planner.Planner;
-import dev.gcm.planner.PlannerConfig;
-import dev.gcm.planner.auth.TokenStore;
+import dev.gcm.planner.support.TestPlanner;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.ServerSocket;
@@ -19,42 +17,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The agent against a real planner over real HTTP. */
 class AgentIT {
 
-    private static final String A1 = "agent-a1-token-0123456789";
-    private static final String ADMIN = "admin-token-0123456789";
+    private static final String A1 = TestPlanner.AGENT_H1;
+    private static final String ADMIN = TestPlanner.ADMIN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private Planner planner;
+    private TestPlanner planner;
     private String base;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
-    void startPlanner(@TempDir Path dir) throws Exception {
-        Path tokens = dir.resolve("tokens.json");
-        Files.writeString(tokens, "{\"tokens\": [{\"token\": \"" + A1 + "\", \"role\": \"agent\", \"host\": \"a1\"},"
-                + "{\"token\": \"" + ADMIN + "\", \"role\": \"admin\"}]}");
-        planner = Planner.start(PlannerConfig.buildFromMap(Map.of("GCM_HTTP_PORT", "0", "GCM_HTTP_HOST", "127.0.0.1",
-                "GCM_HZ_PORT", String.valueOf(freePort()), "GCM_CLUSTER_NAME", "agent-" + UUID.randomUUID(),
-                "GCM_TOKENS_FILE", tokens.toString())), Optional.of(TokenStore.load(tokens)));
-        base = "http://127.0.0.1:" + planner.httpPort();
+    void startPlanner() throws Exception {
+        planner = TestPlanner.start(Map.of());
+        base = planner.http().toString();
     }
 
     @AfterEach
@@ -85,7 +73,7 @@ class AgentIT {
     }
 
     private AgentConfig config(String urls, String token, String heartbeat) {
-        return AgentConfig.buildFromMap(Map.of("GCM_PLANNER_URLS", urls, "GCM_TOKEN", token, "GCM_HOST_ID", "a1",
+        return AgentConfig.buildFromMap(Map.of("GCM_PLANNER_URLS", urls, "GCM_TOKEN", token, "GCM_HOST_ID", "h1",
                 "GCM_LABELS", "zone=a,rack=r7", "GCM_PROBE", "simulated", "GCM_SIM_MODEL", "gen15a",
                 "GCM_SIM_MASK", "vxeh2", "GCM_HEARTBEAT_INTERVAL", heartbeat, "GCM_PROBE_INTERVAL", "1h",
                 "GCM_AGENT_PORT", "0"));
@@ -124,18 +112,18 @@ class AgentIT {
         AgentEndpoint endpoint = new AgentEndpoint(0, agent, metrics);
         open.add(endpoint);
         agent.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("a1") != null);
-        JsonNode first = plannerHost("a1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("h1") != null);
+        JsonNode first = plannerHost("h1");
         assertThat(first.get("record").get("labels").get("zone").asText()).isEqualTo("a");
         assertThat(first.get("definition").asText()).isEqualTo("gen15a");
         long seq1 = first.get("seq").asLong();
-        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("a1").get("seq").asLong() > seq1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("h1").get("seq").asLong() > seq1);
 
         String ep = "http://127.0.0.1:" + endpoint.port();
         assertThat(get(ep + "/livez", null).statusCode()).isEqualTo(200);
         assertThat(get(ep + "/readyz", null).statusCode()).isEqualTo(200);
         var record = HostRecordJson.read(get(ep + "/record", null).body().getBytes());
-        assertThat(record.hostId()).isEqualTo("a1");
+        assertThat(record.hostId()).isEqualTo("h1");
         assertThat(record.bootId()).isEqualTo(agent.bootId());
         assertThat(get(ep + "/metrics", null).body()).contains("gcm_agent_publish_total{outcome=\"stored\"}")
                 .contains("gcm_agent_seq");
@@ -146,7 +134,7 @@ class AgentIT {
         AgentConfig c = config("http://127.0.0.1:" + freePort() + "," + base, A1, "30s");
         agent(c, c.probe().build(Catalog.load()), () -> "fixed", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("a1") != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> plannerHost("h1") != null);
     }
 
     @Test
@@ -157,7 +145,7 @@ class AgentIT {
         a.tick();
         assertThat(metrics.get("gcm.agent.publish").tag("outcome", "refused").counter().count()).isEqualTo(1);
         assertThat(a.ready()).isFalse();
-        assertThat(plannerHost("a1")).isNull();
+        assertThat(plannerHost("h1")).isNull();
     }
 
     @Test
@@ -186,17 +174,17 @@ class AgentIT {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Agent newer = agent(c, c.probe().build(Catalog.load()), () -> "fixed", metrics);
         newer.tick();
-        assertThat(plannerHost("a1").get("record").get("bootId").asText()).isEqualTo(newer.bootId());
+        assertThat(plannerHost("h1").get("record").get("bootId").asText()).isEqualTo(newer.bootId());
 
         // a replay of the older agent's report is older than what the planner holds
-        HttpResponse<String> replay = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/hosts/a1"))
+        HttpResponse<String> replay = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/hosts/h1"))
                 .header("Authorization", "Bearer " + A1).header("content-type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(olderReport)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(replay.statusCode()).isEqualTo(409);
-        assertThat(plannerHost("a1").get("record").get("bootId").asText()).isEqualTo(newer.bootId());
+        assertThat(plannerHost("h1").get("record").get("bootId").asText()).isEqualTo(newer.bootId());
 
         newer.close();
-        JsonNode left = plannerHost("a1");
+        JsonNode left = plannerHost("h1");
         assertThat(left).isNotNull();
         assertThat(left.get("record").get("labels").get(Agent.LEAVING_LABEL).asText()).isEqualTo("true");
     }

@@ -11,6 +11,7 @@ import dev.gcm.hypervisor.record.HostRecordJson;
 import dev.gcm.hypervisor.record.HostRecordValidator;
 import dev.gcm.planner.support.Fleet;
 import dev.gcm.planner.support.Http;
+import dev.gcm.planner.support.JarProcess;
 import dev.gcm.planner.support.TestPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +33,11 @@ class ThreeMemberIT {
     private static final String ADMIN = "admin-token-0123456789";
     private static final String GATE = "gate-token-0123456789";
     private static final List<String> DEFS = List.of("z13", "z14", "z14.2", "gen15a", "gen15b", "gen16a");
-    private final List<PlannerProcess> members = new ArrayList<>();
+    private final List<JarProcess> members = new ArrayList<>();
 
     @AfterEach
     void stopAll() throws Exception {
-        for (PlannerProcess p : members) {
+        for (JarProcess p : members) {
             p.close();
         }
     }
@@ -49,12 +50,15 @@ class ThreeMemberIT {
         String memberList = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1] + ",127.0.0.1:" + hz[2];
         String cluster = "it-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            members.add(PlannerProcess.start(dir.resolve("member-" + i + ".log"), TestPlanner.freePort(), hz[i], Map.of(
-                    "GCM_CLUSTER_NAME", cluster, "GCM_MEMBERS", memberList, "GCM_EXPECTED_MEMBERS", "3",
-                    "GCM_TOKENS_FILE", tokens.toString(), "GCM_RECONCILE_EVERY", "2s")));
+            int http = TestPlanner.freePort();
+            members.add(JarProcess.start(Path.of("target", "gcm-planner.jar"), dir.resolve("member-" + i + ".log"), http,
+                    Map.of("GCM_HTTP_PORT", String.valueOf(http), "GCM_HTTP_HOST", "127.0.0.1",
+                            "GCM_HZ_PORT", String.valueOf(hz[i]), "GCM_CLUSTER_NAME", cluster, "GCM_MEMBERS", memberList,
+                            "GCM_EXPECTED_MEMBERS", "3", "GCM_TOKENS_FILE", tokens.toString(), "GCM_RECONCILE_EVERY", "2s"),
+                    "-Xmx256m"));
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> members.stream().allMatch(PlannerProcess::ready)
+                .until(() -> members.stream().allMatch(JarProcess::ready)
                         && members.stream().allMatch(m -> m.http.get("/metrics", null).body().contains("gcm_cluster_members 3.0")));
     }
 
@@ -63,12 +67,12 @@ class ThreeMemberIT {
                 Map.of("rack", "r" + (i % 3)), seq, List.of());
     }
 
-    private static JsonNode gcm(PlannerProcess m) {
+    private static JsonNode gcm(JarProcess m) {
         return m.http.get("/api/v1/pools/default/gcm", ADMIN).json();
     }
 
     /** The offline GCM of the records a member holds. */
-    private static String offlineGcm(PlannerProcess m) {
+    private static String offlineGcm(JarProcess m) {
         HostRecordValidator v = new HostRecordValidator(Fleet.CATALOG);
         List<GcmHost> hosts = new ArrayList<>();
         for (JsonNode h : m.http.get("/api/v1/hosts", ADMIN).json().get("hosts")) {
@@ -83,7 +87,7 @@ class ThreeMemberIT {
     @Test
     void aClusterOfThreeServesOneTruthAndSurvivesAKilledMember(@TempDir Path dir) throws Exception {
         startCluster(dir);
-        PlannerProcess first = members.get(0);
+        JarProcess first = members.get(0);
         for (int i = 0; i < 12; i++) {
             Http.Answer a = first.http.put("/api/v1/hosts/host-" + i, ADMIN, Fleet.json(host(i, 1)));
             assertThat(a.status()).as(a.body()).isEqualTo(200);
@@ -91,7 +95,7 @@ class ThreeMemberIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> members.stream()
                 .allMatch(m -> m.http.get("/api/v1/hosts", ADMIN).json().get("hosts").size() == 12));
         String expected = offlineGcm(first);
-        for (PlannerProcess m : members) {
+        for (JarProcess m : members) {
             assertThat(gcm(m).get("qemu").toString()).isEqualTo(expected);
             assertThat(m.http.get("/api/v1/hosts/host-5", ADMIN).json().get("seq").asLong()).isEqualTo(1);
         }
@@ -100,12 +104,12 @@ class ThreeMemberIT {
         Map<String, Long> acked = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger gateAnswers = new AtomicInteger();
-        List<PlannerProcess> survivors = List.of(members.get(0), members.get(2));
+        List<JarProcess> survivors = List.of(members.get(0), members.get(2));
         Thread writer = new Thread(() -> {
             long seq = 2;
             while (running.get()) {
                 for (int i = 0; i < 12 && running.get(); i++) {
-                    PlannerProcess m = survivors.get(i % 2);
+                    JarProcess m = survivors.get(i % 2);
                     try {
                         Http.Answer a = m.http.put("/api/v1/hosts/host-" + i, ADMIN, Fleet.json(host(i, seq)));
                         if (a.status() == 200) {
@@ -142,20 +146,20 @@ class ThreeMemberIT {
 
         assertThat(acked).hasSize(12);
         assertThat(gateAnswers.get()).isPositive();
-        for (PlannerProcess m : survivors) {
+        for (JarProcess m : survivors) {
             for (var e : acked.entrySet()) {
                 long stored = m.http.get("/api/v1/hosts/" + e.getKey(), ADMIN).json().get("seq").asLong();
-                assertThat(stored).as(e.getKey() + " on member " + m.httpPort).isGreaterThanOrEqualTo(e.getValue());
+                assertThat(stored).as(e.getKey() + " on member " + m.port).isGreaterThanOrEqualTo(e.getValue());
             }
         }
         String after = offlineGcm(survivors.get(0));
-        for (PlannerProcess m : survivors) {
+        for (JarProcess m : survivors) {
             await().atMost(Duration.ofSeconds(10)).until(() -> gcm(m).get("qemu").toString().equals(after));
         }
 
         // the last member alone is a minority of three: it approves nothing and stores nothing
         members.get(2).kill();
-        PlannerProcess alone = members.get(0);
+        JarProcess alone = members.get(0);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> alone.http.post(
                 "/api/v1/migrations/check", GATE, "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"host-1\"}")
                 .body().contains("NO_QUORUM"));

@@ -31,6 +31,7 @@ public final class Http {
         }
     }
 
+    /** One request; status -1 when the server cannot be reached. */
     public Answer call(String method, String path, String token, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -45,7 +46,7 @@ public final class Http {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new Answer(-1, e.toString()); // not reachable (a killed member, say): status -1
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

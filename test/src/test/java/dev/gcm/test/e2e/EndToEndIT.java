@@ -16,6 +16,8 @@ import dev.gcm.facilitydb.qemu.ModelResolver;
 import dev.gcm.hypervisor.record.HostRecordJson;
 import dev.gcm.hypervisor.record.HostRecordValidator;
 import dev.gcm.hypervisor.record.ResolvedHost;
+import dev.gcm.planner.support.JarProcess;
+import dev.gcm.planner.support.TestPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * features, one probing the real QEMU here), from agent report to gate decision, with failures.
  */
 class EndToEndIT {
+
+    private static final Path PLANNER_JAR = Path.of("..", "planner", "target", "gcm-planner.jar");
+    private static final Path AGENT_JAR = Path.of("..", "agent", "target", "gcm-agent.jar");
+    private static final String[] JVM = {"-Xmx200m", "-XX:TieredStopAtLevel=1"};
 
     private static final String ADMIN = "admin-token-0123456789";
     private static final String GATE = "gate-token-0123456789";
@@ -71,16 +77,16 @@ class EndToEndIT {
         Path tokenFile = dir.resolve("tokens.json");
         Files.writeString(tokenFile, tokens.append("]}").toString());
 
-        int[] hz = {JarProcess.freePort(), JarProcess.freePort(), JarProcess.freePort()};
+        int[] hz = {TestPlanner.freePort(), TestPlanner.freePort(), TestPlanner.freePort()};
         String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1] + ",127.0.0.1:" + hz[2];
         String cluster = "e2e-" + UUID.randomUUID();
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            int http = JarProcess.freePort();
-            planners.add(JarProcess.start("planner/gcm-planner.jar", dir.resolve("planner-" + i + ".log"), http, Map.of(
+            int http = TestPlanner.freePort();
+            planners.add(JarProcess.start(PLANNER_JAR, dir.resolve("planner-" + i + ".log"), http, Map.of(
                     "GCM_HTTP_PORT", String.valueOf(http), "GCM_HTTP_HOST", "127.0.0.1", "GCM_HZ_PORT", String.valueOf(hz[i]),
                     "GCM_MEMBERS", members, "GCM_EXPECTED_MEMBERS", "3", "GCM_CLUSTER_NAME", cluster,
-                    "GCM_TOKENS_FILE", tokenFile.toString(), "GCM_STALE_AFTER", "4s", "GCM_RECONCILE_EVERY", "2s")));
+                    "GCM_TOKENS_FILE", tokenFile.toString(), "GCM_STALE_AFTER", "4s", "GCM_RECONCILE_EVERY", "2s"), JVM));
             urls.add("http://127.0.0.1:" + http);
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
@@ -99,7 +105,7 @@ class EndToEndIT {
             env.put("GCM_LABELS", h.equals("qemu-h") ? "pool=tcg" : "rack=r" + (i % 3) + ",pool=kvm");
             env.put("GCM_HEARTBEAT_INTERVAL", "1s");
             env.put("GCM_PROBE_INTERVAL", "1h");
-            int port = JarProcess.freePort();
+            int port = TestPlanner.freePort();
             env.put("GCM_AGENT_PORT", String.valueOf(port));
             if (h.equals("qemu-h")) {
                 env.put("GCM_PROBE", "qemu");
@@ -110,7 +116,7 @@ class EndToEndIT {
                 env.put("GCM_SIM_MODEL", i == 0 ? "z13" : DEFS[i % DEFS.length]);
                 env.put("GCM_SIM_MASK", i % 3 == 1 ? "vx" : i % 3 == 2 ? "kma-gcm-aes-256" : "");
             }
-            agents.put(h, JarProcess.start("agent/gcm-agent.jar", dir.resolve("agent-" + h + ".log"), port, env));
+            agents.put(h, JarProcess.start(AGENT_JAR, dir.resolve("agent-" + h + ".log"), port, env, JVM));
         }
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() -> planners.stream()
                 .allMatch(p -> p.get("/api/v1/hosts", ADMIN).json().path("hosts").size() == hosts.size()));
@@ -192,9 +198,9 @@ class EndToEndIT {
                 "GCM_TOKEN", token("h02"), "GCM_HOST_ID", "h02", "GCM_HEARTBEAT_INTERVAL", "1s",
                 "GCM_PROBE_INTERVAL", "1h", "GCM_PROBE", "simulated", "GCM_SIM_MODEL", DEFS[1],
                 "GCM_LABELS", "rack=r1,pool=kvm", "GCM_SIM_MASK", "vx"));
-        int port = JarProcess.freePort();
+        int port = TestPlanner.freePort();
         env.put("GCM_AGENT_PORT", String.valueOf(port));
-        JarProcess second = JarProcess.start("agent/gcm-agent.jar", dir.resolve("agent-h02-second.log"), port, env);
+        JarProcess second = JarProcess.start(AGENT_JAR, dir.resolve("agent-h02-second.log"), port, env, JVM);
         extra.add(second);
         await().atMost(Duration.ofSeconds(60)).until(() -> second.get("/record", null).status() == 200);
         String newBoot = HostRecordJson.read(second.get("/record", null).body().getBytes()).bootId();
