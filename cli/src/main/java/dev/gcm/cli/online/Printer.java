@@ -97,7 +97,8 @@ public final class Printer {
         out.flush();
     }
 
+    /** A table: cut to the terminal's width, except in the wide form, which shows every cell whole. */
     public void table(Table table) {
-        table.print(out, headers, terminal.width());
+        table.print(out, headers, wide() ? Integer.MAX_VALUE : terminal.width());
     }
 }

@@ -59,11 +59,14 @@ public final class Table {
         out.flush();
     }
 
-    /** Narrows the widest columns until the table fits in maxWidth (two spaces between columns). */
+    /**
+     * Narrows the widest columns until the table fits in maxWidth (two spaces between columns); the first
+     * column (what the rows are: host, pool, guest) is never cut.
+     */
     static void fit(int[] widths, int maxWidth) {
-        while (total(widths) > maxWidth) {
-            int widest = 0;
-            for (int i = 1; i < widths.length; i++) {
+        while (total(widths) > maxWidth && widths.length > 1) {
+            int widest = 1;
+            for (int i = 2; i < widths.length; i++) {
                 if (widths[i] > widths[widest]) {
                     widest = i;
                 }

@@ -2,7 +2,7 @@ package dev.gcm.cli.output;
 
 /**
  * What the output goes to: colour only on a terminal (and never with NO_COLOR or TERM=dumb), tables cut
- * to the terminal's width ($COLUMNS, else 120) there, and never cut when piped.
+ * to the terminal's width ($COLUMNS, else {@code stty size}, else 120) there, and never cut when piped.
  */
 public record Terminal(boolean colour, int width) {
 
@@ -15,13 +15,28 @@ public record Terminal(boolean colour, int width) {
         }
         String term = System.getenv("TERM");
         boolean colour = System.getenv("NO_COLOR") == null && term != null && !"dumb".equals(term);
-        int width = 120;
+        return new Terminal(colour, terminalWidth());
+    }
+
+    /** $COLUMNS when the shell exports it, else what {@code stty size} says of the terminal, else 120. */
+    private static int terminalWidth() {
         try {
-            width = Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120").strip()));
-        } catch (NumberFormatException e) {
-            // keep 120
+            String columns = System.getenv("COLUMNS");
+            if (columns != null && !columns.isBlank()) {
+                return Math.max(40, Integer.parseInt(columns.strip()));
+            }
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] size = new String(stty.getInputStream().readAllBytes()).strip().split("\\s+");
+            if (stty.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && stty.exitValue() == 0 && size.length == 2) {
+                return Math.max(40, Integer.parseInt(size[1]));
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // no terminal to ask
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return new Terminal(colour, width);
+        return 120;
     }
 
     public String green(String text) {

@@ -31,6 +31,14 @@ class TableTest {
     }
 
     @Test
+    void theFirstColumnIsNeverCut() {
+        Table t = new Table("HOST", "A", "B").row("a-rather-long-host-name", "x".repeat(30), "y".repeat(30));
+        List<String> lines = print(t, true, 50);
+        assertThat(lines.get(1)).startsWith("a-rather-long-host-name  ");
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(50));
+    }
+
+    @Test
     void colouredCellsArePaddedByWhatShows() {
         Terminal colour = new Terminal(true, Integer.MAX_VALUE);
         Table t = new Table("STATE", "HOST").row(colour.green("fresh"), "h1").row("stale", "h2");

@@ -155,9 +155,16 @@ class DashboardIT {
         int on = browser.driver.findElements(By.cssSelector("[data-testid='heatmap'] td.on")).size();
         int expected = 0;
         for (JsonNode f : api.path("features")) {
-            expected += f.path("hosts").size();
+            expected += f.path("rows").size();
         }
         assertThat(on).isEqualTo(expected);
+        int grouped = 0;
+        for (JsonNode row : api.path("rows")) {
+            grouped += row.path("count").asInt();
+        }
+        assertThat(grouped).isEqualTo(api.path("hostCount").asInt());
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid='heatmap'] tbody tr")))
+                .hasSize(api.path("rows").size());
     }
 
     @Test

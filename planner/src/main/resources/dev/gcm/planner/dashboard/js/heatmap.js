@@ -4,13 +4,13 @@ import { get } from './api.js';
 
 export async function renderHeatmap(target, pool) {
   const h = await get(`/pools/${encodeURIComponent(pool)}/heatmap`);
-  if (h.hosts.length === 0) {
+  if (h.hostCount === 0) {
     replace(target, el('p', {}, 'No hosts in this pool.'));
     return;
   }
   if (h.features.length === 0) {
     replace(target, el('p', { 'data-testid': 'heatmap-uniform' },
-      `All ${h.hosts.length} hosts offer the same ${h.commonCount} features: nothing splits this pool.`));
+      `All ${h.hostCount} hosts offer the same ${h.commonCount} features: nothing splits this pool.`));
     return;
   }
   const kinds = [];
@@ -22,17 +22,19 @@ export async function renderHeatmap(target, pool) {
     el('caption', { class: 'visually-hidden' }, `Hosts of pool ${pool} by the features that split it`),
     el('thead', {},
       el('tr', { class: 'kind' }, el('td', {}), kinds.map((k) => el('th', { scope: 'colgroup', colspan: k.count }, k.kind))),
-      el('tr', {}, el('th', { scope: 'col' }, 'Host'), h.features.map((f) => el('th', {
-        scope: 'col', class: 'feature', tabindex: 0, title: `${f.name}: ${f.description} (${f.hostCount} of ${h.hosts.length} hosts)`,
+      el('tr', {}, el('th', { scope: 'col' }, 'Hosts'), h.features.map((f) => el('th', {
+        scope: 'col', class: 'feature', tabindex: 0, title: `${f.name}: ${f.description} (${f.hostCount} of ${h.hostCount} hosts)`,
         'data-feature': f.name,
       }, f.name)))),
-    el('tbody', {}, h.hosts.map((host, i) => el('tr', { 'data-host': host },
-      el('th', { scope: 'row', class: 'host' }, host),
+    el('tbody', {}, h.rows.map((row, i) => el('tr', { 'data-row': i },
+      el('th', { scope: 'row', class: 'host', title: row.hosts.join(', ') },
+        row.count === 1 ? row.hosts[0] : `${row.hosts[0]} and ${row.count - 1} more`),
       h.features.map((f) => {
-        const on = f.hosts.includes(i);
-        return el('td', { class: on ? 'on' : '', title: `${host} ${on ? 'offers' : 'lacks'} ${f.name}`,
-          'aria-label': `${on ? 'offers' : 'lacks'} ${f.name}` });
+        const on = f.rows.includes(i);
+        return el('td', { class: on ? 'on' : '', title: `${on ? 'offer' : 'lack'} ${f.name}`,
+          'aria-label': `${on ? 'offer' : 'lack'} ${f.name}` });
       })))));
-  replace(target, el('p', { class: 'muted' }, `${h.features.length} features split the pool; `
-    + `${h.commonCount} are offered by every host.`), table);
+  replace(target, el('p', { class: 'muted' }, `${h.features.length} features split the pool's ${h.hostCount} hosts into `
+    + `${h.rows.length} groups; ${h.commonCount} features are offered by every host. Hosts with the same features share a row.`),
+    table);
 }

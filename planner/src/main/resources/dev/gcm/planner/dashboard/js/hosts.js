@@ -1,6 +1,8 @@
 // The hosts table: sortable by any column (buttons in the headers), filtered by any text.
 import { el, replace, age } from './dom.js';
 
+const SHOWN = 1000; // rows drawn at most; filter to find the others
+
 const COLUMNS = [
   ['hostId', 'Host'], ['machineType', 'Machine'], ['definition', 'Definition'], ['ibc', 'IBC range'],
   ['state', 'Freshness'], ['cordoned', 'Cordoned'], ['guests', 'Guests'], ['pools', 'Pools'],
@@ -38,7 +40,12 @@ export class HostsTable {
     for (const th of this.table.tHead.rows[0].cells) {
       th.setAttribute('aria-sort', th.dataset.key === k ? (this.ascending ? 'ascending' : 'descending') : 'none');
     }
-    replace(this.table.tBodies[0], rows.map((h) => el('tr', { 'data-host': h.hostId },
+    const caption = this.table.caption;
+    caption.textContent = rows.length > SHOWN
+      ? `Showing ${SHOWN} of ${rows.length} hosts; filter to narrow. Activate a column header to sort.`
+      : 'Hosts; activate a column header to sort';
+    caption.className = rows.length > SHOWN ? 'muted' : 'visually-hidden';
+    replace(this.table.tBodies[0], rows.slice(0, SHOWN).map((h) => el('tr', { 'data-host': h.hostId },
       el('td', {}, h.hostId), el('td', {}, h.machineType), el('td', {}, h.definition), el('td', {}, h.ibc),
       el('td', { class: h.state === 'fresh' ? 'ok' : 'warn' }, `${h.state} (${age(h.ageSeconds)} ago)`),
       el('td', { class: h.cordoned ? 'warn' : '' }, h.cordoned ? 'yes' : 'no'),
