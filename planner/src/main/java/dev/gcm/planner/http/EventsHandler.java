@@ -28,7 +28,7 @@ final class EventsHandler {
     EventsHandler(Services s) {
         this.s = s;
         s.vertx().setPeriodic(CHECK_MILLIS, id -> publishIfChanged());
-        s.vertx().setPeriodic(PING_MILLIS, id -> subscribers.keySet().forEach(r -> r.write(": ping\n\n")));
+        s.vertx().setPeriodic(PING_MILLIS, id -> subscribers.keySet().forEach(r -> send(r, ": ping\n\n")));
         io.micrometer.core.instrument.Gauge.builder("gcm.events.subscribers", subscribers, Map::size)
                 .description("open event streams on this member").register(s.metrics());
     }
@@ -56,10 +56,19 @@ final class EventsHandler {
         String event = event(now);
         subscribers.replaceAll((r, sent) -> {
             if (sent != now.version()) {
-                r.write(event);
+                send(r, event);
             }
             return now.version();
         });
+    }
+
+    /** Writes to one stream; a stream that went away is dropped, and the others still get theirs. */
+    private void send(HttpServerResponse r, String text) {
+        try {
+            r.write(text).onFailure(e -> subscribers.remove(r));
+        } catch (IllegalStateException e) {
+            subscribers.remove(r);
+        }
     }
 
     private String event(FleetIndex.Versioned<List<PoolHeadline>> headlines) {
