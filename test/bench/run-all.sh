@@ -6,7 +6,7 @@
 #   report-to-every-member propagation, and memory (record size, heap of 100,000 hosts in -Xmx512m).
 # Writes bench-results/benchmarks.md (with the machine, JDK and date, and the bars of DESIGN section 7
 # marked met or not) and puts the same table into README.md between the bench markers.
-# Not part of the tests. Takes about 15 minutes on 2 cores.
+# Not part of the tests. Takes about 10 minutes on 2 cores.
 # Usage: test/bench/run-all.sh   (from anywhere; builds the jars when missing)
 #   QUICK=1 test/bench/run-all.sh   shorter JMH runs and load levels, for a try-out
 set -euo pipefail
