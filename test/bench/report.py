@@ -58,7 +58,9 @@ gate_us = jmh[("GateBenchmark", "check", ())][0]
 out = []
 p = out.append
 p(f"Measured {datetime.date.today().isoformat()} on {cores} cores ({cpu}), {jdk}, {qemu}, by "
-  "`test/bench/run-all.sh`. Load generators and every planner member share this machine.")
+  "`test/bench/run-all.sh`. Load generators and every planner member share this machine; where several "
+  "members run, each JVM is sized to its share of the cores (`-XX:ActiveProcessorCount`), as a container "
+  "CPU limit would size it.")
 p("")
 p("**The bars of DESIGN section 7**")
 p("")

@@ -25,14 +25,17 @@ stop_members() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done
 trap stop_members EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 start_members() { # N: N planner JVMs on loopback (insecure), their URLs in $urls
-  local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i
+  # several members on one machine: each JVM is sized to its share of the cores, as a container CPU limit
+  # would size it (a JVM that believes it has every core runs threads for all of them, and they fight)
+  local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i share=()
+  [ "$n" -gt 1 ] && share=("-XX:ActiveProcessorCount=$(( $(nproc) / n > 0 ? $(nproc) / n : 1 ))")
   for i in $(seq 1 "$n"); do hz+=("$(free_port)"); http+=("$(free_port)"); done
   for p in "${hz[@]}"; do members+="127.0.0.1:$p,"; done
   urls=""
   for i in $(seq 0 $((n - 1))); do
     GCM_INSECURE=true GCM_CLUSTER_NAME=$cluster GCM_HTTP_HOST=127.0.0.1 GCM_HTTP_PORT=${http[$i]} \
       GCM_HZ_PORT=${hz[$i]} GCM_MEMBERS=${members%,} GCM_EXPECTED_MEMBERS=$n \
-      java -Xmx512m -jar "$planner" >"$raw/planner-$n-$i.log" 2>&1 &
+      java -Xmx512m "${share[@]}" -jar "$planner" >"$raw/planner-$n-$i.log" 2>&1 &
     pids+=($!)
     urls+="http://127.0.0.1:${http[$i]},"
   done

@@ -34,7 +34,9 @@ final class DecisionsHandler {
     }
 
     /** A guest named in a request: its name, model and (optional) soft-facility fingerprint. */
-    private record Guest(String name, CpuModel model, Optional<String> softFingerprint, Optional<String> host) {
+    /** @param given the model as the request or the guest's host gave it (what the log keeps) */
+    private record Guest(String name, CpuModel model, CpuModelInfo given, Optional<String> softFingerprint,
+                         Optional<String> host) {
     }
 
     void check(RoutingContext ctx) {
@@ -113,8 +115,7 @@ final class DecisionsHandler {
                 .put("caller", AuthHandler.caller(ctx).name()).put("guest", guest.name())
                 .put("target", target).put("decision", v.approved() ? "approved" : "rejected");
         source.ifPresent(x -> entry.put("source", x));
-        entry.set("model", CpuModelInfoJson.write(dev.gcm.facilitydb.qemu.Expansion.staticForm(s.index().catalog(),
-                guest.model())));
+        entry.set("model", CpuModelInfoJson.write(guest.given()));
         entry.set("reasons", Json.strings(v.reasons().stream().map(r -> r.code().name()).toList()));
         s.decisions().append(entry.toString());
         if (v.approved()) {
@@ -140,7 +141,7 @@ final class DecisionsHandler {
         if (node.hasNonNull("model")) {
             try {
                 CpuModelInfo info = CpuModelInfoJson.read(node.get("model"), "$.guest.model");
-                return new Guest(name == null ? "(unnamed)" : name, resolver.resolve(info), fingerprint, source);
+                return new Guest(name == null ? "(unnamed)" : name, resolver.resolve(info), info, fingerprint, source);
             } catch (InvalidJsonException e) {
                 throw Json.invalid(e);
             } catch (IllegalArgumentException e) {
@@ -156,7 +157,7 @@ final class DecisionsHandler {
             }
             for (HostRecord.Guest g : h.resolved().record().guests()) {
                 if (g.name().equals(name)) {
-                    return new Guest(name, resolver.resolve(g.cpuModel()), fingerprint, Optional.of(h.id()));
+                    return new Guest(name, resolver.resolve(g.cpuModel()), g.cpuModel(), fingerprint, Optional.of(h.id()));
                 }
             }
         }
