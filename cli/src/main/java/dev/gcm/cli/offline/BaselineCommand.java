@@ -1,6 +1,5 @@
 package dev.gcm.cli.offline;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.cli.CatalogOptions;
@@ -18,7 +17,7 @@ import dev.gcm.facilitydb.gcm.GcmConflict;
 import dev.gcm.facilitydb.gcm.GcmHost;
 import dev.gcm.facilitydb.gcm.GcmLimits;
 import dev.gcm.facilitydb.gcm.GcmResult;
-import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import dev.gcm.facilitydb.json.GcmJson;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.Expansion;
 import java.io.PrintWriter;
@@ -71,22 +70,12 @@ public final class BaselineCommand implements Callable<Integer> {
         List<GcmLimits.Limit> limits = GcmLimits.of(catalog, hosts, model);
         ModelWriter writer = new ModelWriter(catalog);
         ObjectNode extra = JsonNodeFactory.instance.objectNode().put("hostCount", hosts.size());
-        extra.set("limitedBy", limitsJson(limits));
+        extra.set("limitedBy", GcmJson.limits(limits));
         writer.print(out, model, Expansion.staticForm(catalog, model), output, extra);
         if (output == ModelFormat.TABLE) {
             printLimits(out, hosts.size(), limits);
         }
         return ExitCodes.OK;
-    }
-
-    private static ArrayNode limitsJson(List<GcmLimits.Limit> limits) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (GcmLimits.Limit l : limits) {
-            ObjectNode node = array.addObject().put("host", l.host()).put("definition", l.definition())
-                    .put("capsGeneration", l.capsGeneration()).put("capsIbc", l.capsIbc());
-            node.set("removes", CpuModelInfoJson.writeNames(l.removes()));
-        }
-        return array;
     }
 
     private static void printLimits(PrintWriter out, int hostCount, List<GcmLimits.Limit> limits) {
@@ -108,12 +97,7 @@ public final class BaselineCommand implements Callable<Integer> {
     private static ObjectNode conflicts(GcmResult result) {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("apiVersion", "gcm/v1").put("kind", "NoCommonModel");
         node.put("hostCount", result.hostCount());
-        ArrayNode array = node.putArray("conflicts");
-        for (GcmConflict c : result.conflicts()) {
-            ObjectNode cn = array.addObject().put("code", c.code().name()).put("message", c.message());
-            cn.set("hosts", CpuModelInfoJson.writeNames(c.hosts()));
-            cn.set("features", CpuModelInfoJson.writeNames(c.features()));
-        }
+        node.set("conflicts", GcmJson.conflicts(result.conflicts()));
         return node;
     }
 }

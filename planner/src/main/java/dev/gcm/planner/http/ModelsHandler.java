@@ -6,6 +6,7 @@ import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.gcm.Gcm;
 import dev.gcm.facilitydb.gcm.GcmResult;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import dev.gcm.facilitydb.json.GcmJson;
 import dev.gcm.facilitydb.json.InvalidJsonException;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.Comparison;
@@ -40,7 +41,7 @@ final class ModelsHandler {
         GcmResult r = Gcm.ofModels(catalog, models);
         ObjectNode out = Json.object().put("common", r.hasCommonModel()).put("hostCount", r.hostCount());
         r.model().ifPresent(m -> out.setAll(Views.model(catalog, m)));
-        out.set("conflicts", Views.conflicts(r.conflicts()));
+        out.set("conflicts", GcmJson.conflicts(r.conflicts()));
         Json.ok(ctx, out);
     }
 

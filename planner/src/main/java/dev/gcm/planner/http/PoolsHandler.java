@@ -8,6 +8,7 @@ import dev.gcm.facilitydb.gcm.Gcm;
 import dev.gcm.facilitydb.gcm.GcmHost;
 import dev.gcm.facilitydb.gcm.GcmResult;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import dev.gcm.facilitydb.json.GcmJson;
 import dev.gcm.facilitydb.json.InvalidJsonException;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.Ibc;
@@ -219,7 +220,7 @@ final class PoolsHandler {
     private static ObjectNode result(Catalog catalog, GcmResult r) {
         ObjectNode n = Json.object().put("hostCount", r.hostCount()).put("common", r.hasCommonModel());
         r.model().ifPresent(m -> n.setAll(Views.model(catalog, m)));
-        n.set("conflicts", Views.conflicts(r.conflicts()));
+        n.set("conflicts", GcmJson.conflicts(r.conflicts()));
         return n;
     }
 

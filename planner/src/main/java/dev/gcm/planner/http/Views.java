@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
-import dev.gcm.facilitydb.gcm.GcmConflict;
-import dev.gcm.facilitydb.gcm.GcmLimits;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import dev.gcm.facilitydb.json.GcmJson;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.facilitydb.qemu.Expansion;
@@ -68,32 +67,12 @@ final class Views {
         node.put("common", g.model().isPresent());
         g.model().ifPresent(m -> node.setAll(model(catalog, m)));
         g.softFingerprint().ifPresent(f -> node.put("softFingerprint", f));
-        node.set("limitedBy", limits(g.limits()));
-        node.set("conflicts", conflicts(g.conflicts()));
+        node.set("limitedBy", GcmJson.limits(g.limits()));
+        node.set("conflicts", GcmJson.conflicts(g.conflicts()));
         ObjectNode q = node.putObject("quarantined");
         g.quarantined().forEach(q::put);
         node.set("stale", Json.strings(g.stale()));
         return node;
-    }
-
-    static ArrayNode limits(List<GcmLimits.Limit> limits) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (GcmLimits.Limit l : limits) {
-            ObjectNode n = array.addObject().put("host", l.host()).put("definition", l.definition())
-                    .put("capsGeneration", l.capsGeneration()).put("capsIbc", l.capsIbc());
-            n.set("removes", Json.strings(l.removes()));
-        }
-        return array;
-    }
-
-    static ArrayNode conflicts(List<GcmConflict> conflicts) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (GcmConflict c : conflicts) {
-            ObjectNode n = array.addObject().put("code", c.code().name()).put("message", c.message());
-            n.set("hosts", Json.strings(c.hosts()));
-            n.set("features", Json.strings(c.features()));
-        }
-        return array;
     }
 
     static ObjectNode comparison(Comparison.Result r) {
