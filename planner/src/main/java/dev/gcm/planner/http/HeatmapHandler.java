@@ -32,8 +32,7 @@ final class HeatmapHandler {
         String name = ctx.pathParam("name");
         Pool pool = s.index().pool(name).orElseThrow(() -> ApiError.notFound("no pool '" + name + "'"));
         Catalog catalog = s.index().catalog();
-        List<IndexedHost> hosts = s.index().hosts().stream()
-                .filter(h -> s.index().poolsOf(h.id()).contains(name)).toList();
+        List<IndexedHost> hosts = s.index().hostsOf(name);
         List<FeatureSet> sets = hosts.stream().map(h -> h.modelFor(pool.soft()).features()).toList();
         FeatureSet.Builder any = FeatureSet.builder();
         sets.forEach(any::addAll);

@@ -18,10 +18,12 @@ import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.ModelResolver;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.planner.index.IndexedHost;
+import dev.gcm.planner.index.PoolHeadline;
 import dev.gcm.planner.index.PoolGcm;
 import dev.gcm.planner.model.Pool;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +40,17 @@ final class PoolsHandler {
         this.s = s;
     }
 
+    /** The pools with their GCM's name, read off the counters (no explanations are worked out for a list). */
     void list(RoutingContext ctx) {
+        Map<String, PoolHeadline> headlines = new HashMap<>();
+        s.index().headlines().value().forEach(h -> headlines.put(h.pool(), h));
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (Pool p : s.index().pools()) {
             ObjectNode n = Json.MAPPER.valueToTree(p);
-            s.index().gcm(p.name()).ifPresent(g -> n.put("hostCount", g.hostCount())
-                    .put("gcm", g.model().map(m -> m.definition().name()).orElse(null)));
+            PoolHeadline h = headlines.get(p.name());
+            if (h != null) {
+                n.put("hostCount", h.hostCount()).put("gcm", h.model().map(m -> m.definition().name()).orElse(null));
+            }
             array.add(n);
         }
         Json.ok(ctx, Json.object().set("pools", array));
@@ -120,15 +127,14 @@ final class PoolsHandler {
             }
             r.forEach(n -> remove.add(n.asText()));
         }
-        List<String> poolHosts = s.index().hosts().stream().filter(h -> s.index().poolsOf(h.id()).contains(name))
-                .map(IndexedHost::id).toList();
+        List<String> poolHosts = new ArrayList<>();
         List<GcmHost> before = new ArrayList<>();
         List<GcmHost> after = new ArrayList<>();
-        for (String id : poolHosts) {
-            IndexedHost h = s.index().host(id).orElseThrow();
-            GcmHost g = new GcmHost(id, h.modelFor(pool.soft()), h.resolved().ibcRange());
+        for (IndexedHost h : s.index().hostsOf(name)) {
+            poolHosts.add(h.id());
+            GcmHost g = new GcmHost(h.id(), h.modelFor(pool.soft()), h.resolved().ibcRange());
             before.add(g);
-            if (!remove.contains(id)) {
+            if (!remove.contains(h.id())) {
                 after.add(g);
             }
         }

@@ -212,6 +212,17 @@ public final class FleetIndex {
     }
 
     /** The pools a host counts in (not quarantined). */
+    /** The hosts of a pool (quarantined ones too), by id; empty for an unknown pool. */
+    public synchronized List<IndexedHost> hostsOf(String poolName) {
+        PoolIndex p = pools.get(poolName);
+        if (p == null) {
+            return List.of();
+        }
+        List<IndexedHost> out = new ArrayList<>(p.hosts().values());
+        out.sort(java.util.Comparator.comparing(IndexedHost::id));
+        return out;
+    }
+
     public synchronized List<String> poolsOf(String hostId) {
         return pools.values().stream().filter(p -> p.hosts().containsKey(hostId)).map(p -> p.pool().name()).toList();
     }
