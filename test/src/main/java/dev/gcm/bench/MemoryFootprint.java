@@ -55,9 +55,7 @@ public final class MemoryFootprint {
             for (int i = 0; i < n; i++) {
                 HostRecord p = prototypes.get(i % prototypes.size());
                 String id = String.format("host-%07d", i);
-                HostRecord r = new HostRecord(p.apiVersion(), p.kind(), id, p.labels(), p.machine(), p.hostModel(),
-                        p.facilities(), p.hypervisor(), p.guests(), p.probeTime(), p.agentVersion(),
-                        UUID.randomUUID().toString(), p.seq());
+                HostRecord r = p.withHostId(id).withReport(UUID.randomUUID().toString(), p.seq(), p.probeTime());
                 byte[] json = HostRecordJson.write(r).getBytes(StandardCharsets.UTF_8);
                 bytes += json.length;
                 largest = Math.max(largest, json.length);

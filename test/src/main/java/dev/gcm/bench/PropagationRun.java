@@ -41,8 +41,7 @@ public final class PropagationRun {
             for (int i = -20; i < reports; i++) { // the first 20 warm up and are not counted
                 HostRecord p = prototypes.get(Math.floorMod(i, prototypes.size()));
                 String id = "prop-" + (i + 20);
-                HostRecord r = new HostRecord(p.apiVersion(), p.kind(), id, p.labels(), p.machine(), p.hostModel(),
-                        p.facilities(), p.hypervisor(), p.guests(), p.probeTime(), p.agentVersion(), "prop", 1);
+                HostRecord r = p.withHostId(id).withReport("prop", 1, p.probeTime());
                 URI target = members.get(Math.floorMod(i, members.size()));
                 long t0 = System.nanoTime();
                 HttpResponse<String> put = http.send(HttpRequest.newBuilder(target.resolve("/api/v1/hosts/" + id))

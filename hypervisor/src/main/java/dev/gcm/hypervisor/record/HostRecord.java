@@ -65,4 +65,10 @@ public record HostRecord(String apiVersion, String kind, String hostId, Map<Stri
         return new HostRecord(apiVersion, kind, hostId, labels, machine, hostModel, facilities, hypervisor, guests,
                 newProbeTime, agentVersion, newBootId, newSeq);
     }
+
+    /** The same record for another host (fleets simulated from a few probed prototypes). */
+    public HostRecord withHostId(String newHostId) {
+        return new HostRecord(apiVersion, kind, newHostId, labels, machine, hostModel, facilities, hypervisor, guests,
+                probeTime, agentVersion, bootId, seq);
+    }
 }

@@ -105,8 +105,7 @@ class HostRecordValidatorTest {
         }
 
         HostRecordBuilder hostId(String v) {
-            r = new HostRecord(r.apiVersion(), r.kind(), v, r.labels(), r.machine(), r.hostModel(), r.facilities(),
-                    r.hypervisor(), r.guests(), r.probeTime(), r.agentVersion(), r.bootId(), r.seq());
+            r = r.withHostId(v);
             return this;
         }
 
