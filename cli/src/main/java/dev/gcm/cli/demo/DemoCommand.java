@@ -2,7 +2,9 @@ package dev.gcm.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.cli.ExitCodes;
+import dev.gcm.cli.online.PlannerClient;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.hypervisor.record.HostRecord;
@@ -11,10 +13,7 @@ import dev.gcm.planner.Planner;
 import dev.gcm.planner.PlannerConfig;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,12 +66,13 @@ public final class DemoCommand implements Callable<Integer> {
                 "GCM_CLUSTER_NAME", "gcm-demo-" + UUID.randomUUID(), "GCM_INSECURE", "true"));
         Planner planner = Planner.start(config, Optional.empty());
         String base = "http://127.0.0.1:" + planner.httpPort();
-        HttpClient http = HttpClient.newHttpClient();
+        PlannerClient client = new PlannerClient(new PlannerClient.Settings(List.of(base), null,
+                Duration.ofSeconds(30), null));
         List<HostRecord> fleet = DemoFleet.records(Catalog.load(), hosts, seed);
         for (HostRecord r : fleet) {
-            send(http, "PUT", base + "/api/v1/hosts/" + r.hostId(), HostRecordJson.write(r));
+            client.put("/hosts/" + r.hostId(), HostRecordJson.mapper().valueToTree(r));
         }
-        show(out, http, base, fleet);
+        show(out, client, fleet);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             planner.close();
@@ -86,8 +86,8 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void show(PrintWriter out, HttpClient http, String base, List<HostRecord> fleet) throws Exception {
-        JsonNode gcm = JSON.readTree(send(http, "GET", base + "/api/v1/pools/default/gcm", null));
+    private void show(PrintWriter out, PlannerClient client, List<HostRecord> fleet) {
+        JsonNode gcm = client.get("/pools/default/gcm");
         out.printf("GCM Planner demo: %d simulated hosts (seed %d)%n%n", fleet.size(), seed);
         if (gcm.path("common").asBoolean()) {
             JsonNode d = gcm.path("definition");
@@ -112,9 +112,9 @@ public final class DemoCommand implements Callable<Integer> {
                     if (target == source || (approved && rejected)) {
                         continue;
                     }
-                    String body = "{\"guest\": {\"name\": \"" + g.name() + "\"}, \"source\": \"" + source.hostId()
-                            + "\", \"target\": \"" + target.hostId() + "\"}";
-                    JsonNode d = JSON.readTree(send(http, "POST", base + "/api/v1/migrations/check", body));
+                    ObjectNode body = JSON.createObjectNode().put("source", source.hostId()).put("target", target.hostId());
+                    body.putObject("guest").put("name", g.name());
+                    JsonNode d = client.post("/migrations/check", body);
                     boolean ok = d.path("decision").asText().equals("approved");
                     if (ok ? approved : rejected) {
                         continue;
@@ -136,18 +136,5 @@ public final class DemoCommand implements Callable<Integer> {
         array.forEach(n -> out.add(n.asText()));
         return out.size() > 6 ? List.of(String.join(", ", out.subList(0, 6)) + " and " + (out.size() - 6) + " more")
                 : out;
-    }
-
-    private static String send(HttpClient http, String method, String url, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("content-type", "application/json");
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
     }
 }
