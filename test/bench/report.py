@@ -57,6 +57,16 @@ gate_us = jmh[("GateBenchmark", "check", ())][0]
 
 out = []
 p = out.append
+
+
+def table(headers, body):
+    """A Markdown table: the header, its rule, one line per row of cells."""
+    p("| " + " | ".join(headers) + " |")
+    p("|" + "---|" * len(headers))
+    for row in body:
+        p("| " + " | ".join(str(c) for c in row) + " |")
+
+
 p(f"Measured {datetime.date.today().isoformat()} on {cores} cores ({cpu}), {jdk}, {qemu}, by "
   "`test/bench/run-all.sh`. Load generators and every planner member share this machine; where several "
   "members run, each JVM is sized to its share of the cores (`-XX:ActiveProcessorCount`), as a container "
@@ -116,10 +126,7 @@ p("**Beside QEMU's own baseline**: libvirt's left fold of `query-cpu-model-basel
   "qemu-system-s390x (TCG), over the same realistic fleets; beyond 2,000 hosts QEMU folds a sample and the "
   "total is extrapolated from its cost per host. Ours: the best warm run over the whole fleet.")
 p("")
-p("| hosts | QEMU folded | QEMU ms per host | QEMU total ms | ours ms | ratio | result |")
-p("|---|---|---|---|---|---|---|")
-for r in qemu_rows:
-    p("| " + " | ".join(r) + " |")
+table(["hosts", "QEMU folded", "QEMU ms per host", "QEMU total ms", "ours ms", "ratio", "result"], qemu_rows)
 p("")
 p("**The planner in-process** (JMH)")
 p("")
@@ -132,23 +139,14 @@ p("")
 p("**`POST /migrations/check` over HTTP on loopback** (closed-loop load generator on Vert.x, 1,000 hosts, "
   "requests spread over the members)")
 p("")
-p("| members | in flight | requests/s | p50 ms | p99 ms | p999 ms | errors |")
-p("|---|---|---|---|---|---|---|")
-for r in gate_rows:
-    p("| " + " | ".join(r) + " |")
+table(["members", "in flight", "requests/s", "p50 ms", "p99 ms", "p999 ms", "errors"], gate_rows)
 p("")
 p("**Propagation**: a report PUT to one member (in turn), until every member's index (and so its GCM) "
   "holds it, asked over loopback as fast as it answers; reports one at a time")
 p("")
-p("| members | reports | every member p50 ms | p99 ms | max ms | the member written to, p50 ms |")
-p("|---|---|---|---|---|---|")
-for r in prop:
-    p("| " + " | ".join(r) + " |")
+table(["members", "reports", "every member p50 ms", "p99 ms", "max ms", "the member written to, p50 ms"], prop)
 p("")
 p("**Memory**: one planner member (grid map and index) holding realistic records, heap after full GCs")
 p("")
-p("| hosts | record bytes (avg) | largest | heap used | per 100,000 hosts | heap limit |")
-p("|---|---|---|---|---|---|")
-for r in mem:
-    p("| " + " | ".join(r) + " |")
+table(["hosts", "record bytes (avg)", "largest", "heap used", "per 100,000 hosts", "heap limit"], mem)
 print("\n".join(out))
