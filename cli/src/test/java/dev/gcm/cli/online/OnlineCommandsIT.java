@@ -38,11 +38,7 @@ class OnlineCommandsIT {
     static void start() throws Exception {
         planner = TestPlanner.start(Map.of());
         url = planner.http().toString();
-        put(Fleet.record("h1", "z14", List.of(), Map.of("zone", "a"), 1,
-                List.of(Fleet.guest("web1", "z13-base"), Fleet.guest("db1", "z14"))));
-        put(Fleet.record("h2", "gen15a", List.of("vxeh2"), Map.of("zone", "b"), 1, List.of(Fleet.guest("app1", "gen15a"))));
-        put(Fleet.withRange(Fleet.record("h3", "z13", List.of("te"), Map.of("zone", "a"), 1, List.of()),
-                "0x021", "0x032"));
+        Fleet.threeHosts().forEach(OnlineCommandsIT::put);
     }
 
     @AfterAll

@@ -37,6 +37,17 @@ public final class Fleet {
         return record(id, definition, List.of(), Map.of(), seq, List.of());
     }
 
+    /**
+     * A small mixed fleet: h1 (z14, zone a, guests web1 on z13-base and db1 on z14), h2 (gen15a without
+     * vxeh2, zone b, guest app1 on gen15a), h3 (z13 without te, zone a, IBC 0x021 to 0x032, no guests).
+     */
+    public static List<HostRecord> threeHosts() {
+        return List.of(record("h1", "z14", List.of(), Map.of("zone", "a"), 1,
+                        List.of(guest("web1", "z13-base"), guest("db1", "z14"))),
+                record("h2", "gen15a", List.of("vxeh2"), Map.of("zone", "b"), 1, List.of(guest("app1", "gen15a"))),
+                withRange(record("h3", "z13", List.of("te"), Map.of("zone", "a"), 1, List.of()), "0x021", "0x032"));
+    }
+
     public static HostRecord withRange(HostRecord r, String lowest, String unblocked) {
         new IbcRange(Ibc.parse(lowest), Ibc.parse(unblocked));
         return new HostRecord(r.apiVersion(), r.kind(), r.hostId(), r.labels(),
