@@ -71,25 +71,20 @@ public final class Printer {
 
     /** Prints a document as JSON or YAML (whichever was asked for). */
     public void document(ObjectNode doc) {
-        try {
-            if (output == Output.YAML) {
-                out.print(YAML.writeValueAsString(doc));
-            } else {
-                out.println(JSON.writeValueAsString(doc));
-            }
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
+        print(doc, JSON, "");
     }
 
     /** Prints a document on one line (JSON Lines) or as one YAML document of a stream. */
     public void streamed(ObjectNode doc) {
+        print(doc, JSON_LINE, "---\n");
+    }
+
+    private void print(ObjectNode doc, ObjectMapper json, String yamlStart) {
         try {
             if (output == Output.YAML) {
-                out.print("---\n" + YAML.writeValueAsString(doc));
+                out.print(yamlStart + YAML.writeValueAsString(doc));
             } else {
-                out.println(JSON_LINE.writeValueAsString(doc));
+                out.println(json.writeValueAsString(doc));
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
