@@ -55,7 +55,7 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{- else -}}
 {{- $existing := dict -}}
 {{- if $root.Values.tokens.reuseExisting -}}
-{{- $existing = lookup "v1" "Secret" $root.Release.Namespace (printf "%s-tokens" (include "gcm.fullname" $root)) -}}
+{{- $existing = lookup "v1" "Secret" $root.Release.Namespace (include "gcm.tokensSecret" $root) -}}
 {{- end -}}
 {{- if and $existing $existing.data (index $existing.data $key) -}}
 {{- index $existing.data $key | b64dec -}}
