@@ -48,16 +48,37 @@ public record HostRecord(String apiVersion, String kind, String hostId, Map<Stri
     public record Facilities(List<Integer> hard, List<Integer> soft, List<Integer> mask) {
     }
 
-    /** The hypervisor: kind (qemu-kvm, qemu-tcg, kvm, cpuinfo, simulated), versions, known CPU definitions. */
+    /**
+     * The hypervisor: kind (qemu-kvm, qemu-tcg, kvm, cpuinfo, simulated, libvirt-kvm, libvirt-tcg), the QEMU
+     * and libvirt versions, the kernel, and the CPU definitions and machine types (such as
+     * {@code s390-ccw-virtio-7.2}) its QEMU knows. Either list may be null: the planner then derives it from
+     * {@code qemuVersion} where the catalog knows that release.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HypervisorInfo(String kind, String qemuVersion, String kernelRelease, List<String> cpuDefinitions) {
+    public record HypervisorInfo(String kind, String qemuVersion, String libvirtVersion, String kernelRelease,
+                                 List<String> cpuDefinitions, List<String> machineTypes) {
         public HypervisorInfo {
             cpuDefinitions = cpuDefinitions == null ? null : List.copyOf(cpuDefinitions);
+            machineTypes = machineTypes == null ? null : List.copyOf(machineTypes);
+        }
+
+        /** Without libvirt and without a list of machine types (probes that do not see them). */
+        public HypervisorInfo(String kind, String qemuVersion, String kernelRelease, List<String> cpuDefinitions) {
+            this(kind, qemuVersion, null, kernelRelease, cpuDefinitions, null);
         }
     }
 
-    /** A running guest and its CPU model (QEMU static form). */
-    public record Guest(String name, CpuModelInfo cpuModel) {
+    /**
+     * A running guest: its name, its UUID where the probe sees it (libvirt does), its CPU model (QEMU static
+     * form) and its machine type ({@code s390-ccw-virtio-7.2}) where known.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Guest(String name, String uuid, CpuModelInfo cpuModel, String machineType) {
+
+        /** A guest whose UUID and machine type the probe does not see. */
+        public Guest(String name, CpuModelInfo cpuModel) {
+            this(name, null, cpuModel, null);
+        }
     }
 
     /** This record with another identity and sequence (as the agent stamps each report). */

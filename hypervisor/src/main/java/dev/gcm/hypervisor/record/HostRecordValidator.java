@@ -28,6 +28,9 @@ public final class HostRecordValidator {
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?");
     private static final Pattern MACHINE_TYPE = Pattern.compile("[0-9a-fA-F]{4}");
     private static final Pattern CPUID = Pattern.compile("[0-9a-fA-F]{1,16}");
+    private static final Pattern QEMU_MACHINE = Pattern.compile("s390-ccw-virtio(-[0-9]{1,2}\\.[0-9]{1,2})?");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int MAX_GUESTS = 4096;
 
     private final Catalog catalog;
@@ -64,6 +67,7 @@ public final class HostRecordValidator {
         Optional<IbcRange> range = checkMachine(r.machine(), v);
         CpuModel hostModel = resolve(r.hostModel(), "$.hostModel", v);
         checkFacilities(r.facilities(), v);
+        checkHypervisor(r.hypervisor(), v);
         Map<String, CpuModel> guests = checkGuests(r.guests(), v);
         if (r.bootId() == null || r.bootId().isBlank() || r.bootId().length() > 64) {
             v.add(new Violation("$.bootId", "must be a non-empty string of at most 64 characters"));
@@ -152,6 +156,19 @@ public final class HostRecordValidator {
         }
     }
 
+    private static void checkHypervisor(HostRecord.HypervisorInfo h, List<Violation> v) {
+        if (h == null || h.machineTypes() == null) {
+            return;
+        }
+        for (int i = 0; i < h.machineTypes().size(); i++) {
+            String m = h.machineTypes().get(i);
+            if (m == null || !QEMU_MACHINE.matcher(m).matches()) {
+                v.add(new Violation("$.hypervisor.machineTypes[" + i + "]", "must be a QEMU s390x machine type such as"
+                        + " s390-ccw-virtio-7.2"));
+            }
+        }
+    }
+
     private Map<String, CpuModel> checkGuests(List<HostRecord.Guest> guests, List<Violation> v) {
         Map<String, CpuModel> out = new HashMap<>();
         if (guests.size() > MAX_GUESTS) {
@@ -168,6 +185,13 @@ public final class HostRecordValidator {
             }
             if (!names.add(g.name())) {
                 v.add(new Violation(field + ".name", "guest '" + g.name() + "' appears twice"));
+            }
+            if (g.uuid() != null && !UUID.matcher(g.uuid()).matches()) {
+                v.add(new Violation(field + ".uuid", "must be a UUID such as 5b1e0c3a-0000-4000-8000-000000005390"));
+            }
+            if (g.machineType() != null && !QEMU_MACHINE.matcher(g.machineType()).matches()) {
+                v.add(new Violation(field + ".machineType", "must be a QEMU s390x machine type such as"
+                        + " s390-ccw-virtio-7.2"));
             }
             CpuModel m = resolve(g.cpuModel(), field + ".cpuModel", v);
             if (m != null) {

@@ -73,6 +73,21 @@ class HostRecordValidatorTest {
     }
 
     @Test
+    void guestIdentityAndMachineTypesAreChecked() {
+        HostRecord.Guest good = new HostRecord.Guest("g1", "5b1e0c3a-0000-4000-8000-000000005390",
+                CpuModelInfo.named("z13-base"), "s390-ccw-virtio-7.2");
+        assertThat(VALIDATOR.validate(with(b -> b.guests(List.of(good)))).guestModels()).containsKey("g1");
+        assertThat(violations(with(b -> b.guests(List.of(new HostRecord.Guest("g1", "not-a-uuid",
+                CpuModelInfo.named("z13-base"), "pc-q35-7.2"))))))
+                .containsExactly("$.guests[0].uuid: must be a UUID such as 5b1e0c3a-0000-4000-8000-000000005390",
+                        "$.guests[0].machineType: must be a QEMU s390x machine type such as s390-ccw-virtio-7.2");
+        assertThat(violations(with(b -> b.hypervisor(new HostRecord.HypervisorInfo("libvirt-tcg", "7.2.22", "9.0.0",
+                "6.1", null, List.of("s390-ccw-virtio-7.2", "virt-7.2"))))))
+                .containsExactly("$.hypervisor.machineTypes[1]: must be a QEMU s390x machine type such as"
+                        + " s390-ccw-virtio-7.2");
+    }
+
+    @Test
     void allViolationsAreListedAtOnce() {
         HostRecord bad = with(b -> b.hostId("").seq(-3).machine(new HostRecord.Machine("xyz", null, null))
                 .hostModel(CpuModelInfo.named("nope")));
@@ -130,6 +145,12 @@ class HostRecordValidatorTest {
         HostRecordBuilder guests(List<HostRecord.Guest> v) {
             r = new HostRecord(r.apiVersion(), r.kind(), r.hostId(), r.labels(), r.machine(), r.hostModel(),
                     r.facilities(), r.hypervisor(), v, r.probeTime(), r.agentVersion(), r.bootId(), r.seq());
+            return this;
+        }
+
+        HostRecordBuilder hypervisor(HostRecord.HypervisorInfo v) {
+            r = new HostRecord(r.apiVersion(), r.kind(), r.hostId(), r.labels(), r.machine(), r.hostModel(),
+                    r.facilities(), v, r.guests(), r.probeTime(), r.agentVersion(), r.bootId(), r.seq());
             return this;
         }
 

@@ -31,11 +31,12 @@ final class Compactor {
         HostRecord full = r.record();
         HostRecord.HypervisorInfo hv = full.hypervisor();
         if (hv != null) {
-            hv = value(new HostRecord.HypervisorInfo(hv.kind(), hv.qemuVersion(), hv.kernelRelease(),
-                    hv.cpuDefinitions() == null ? null : value(List.copyOf(hv.cpuDefinitions()))));
+            hv = value(new HostRecord.HypervisorInfo(hv.kind(), hv.qemuVersion(), hv.libvirtVersion(),
+                    hv.kernelRelease(), hv.cpuDefinitions() == null ? null : value(List.copyOf(hv.cpuDefinitions())),
+                    hv.machineTypes() == null ? null : value(List.copyOf(hv.machineTypes()))));
         }
         List<HostRecord.Guest> guests = full.guests().stream()
-                .map(g -> new HostRecord.Guest(g.name(), value(g.cpuModel()))).toList();
+                .map(g -> new HostRecord.Guest(g.name(), g.uuid(), value(g.cpuModel()), value(g.machineType()))).toList();
         HostRecord slim = new HostRecord(full.apiVersion(), full.kind(), full.hostId(), value(full.labels()),
                 machine(full.machine()), full.hostModel() == null ? null
                 : value(new CpuModelInfo(full.hostModel().name(), Map.of())), null, hv, guests, full.probeTime(),
