@@ -33,9 +33,12 @@ public record AgentConfig(List<URI> plannerUrls, Optional<String> token, String 
     /** The variables without which the agent does not start. */
     public static final List<String> REQUIRED = List.of("GCM_PLANNER_URLS");
 
-    /** Where libvirtd's read-write socket is on a host that runs it: the libvirt probe is the default there. */
+    /**
+     * Where libvirt's read-write socket is on a host that runs it (libvirtd, or virtqemud where libvirt runs
+     * modular daemons): the libvirt probe is the default there.
+     */
     public static final List<Path> LIBVIRT_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"),
-            Path.of("/var/run/libvirt/libvirt-sock"));
+            Path.of("/run/libvirt/virtqemud-sock"), Path.of("/var/run/libvirt/libvirt-sock"));
 
     public static AgentConfig buildFromMap(Map<String, String> env) {
         String urls = env.getOrDefault("GCM_PLANNER_URLS", "").trim();
