@@ -97,6 +97,10 @@ if prop:
     p99 = number(prop[0][3])
     p(f"| report visible on every member < 200 ms | p50 {prop[0][2]} ms, p99 {prop[0][3]} ms (three members) "
       f"| {verdict(p99 < 200)} |")
+hook = rows("hook.md")
+if hook:
+    p(f"| a libvirt hook verdict < 50 ms p99 | p50 {hook[0][1]} ms, p99 {hook[0][2]} ms over {hook[0][0]} calls "
+      f"(script start to exit) | {verdict(number(hook[0][2]) < 50)} |")
 q100k = [r for r in qemu_rows if r[0] == "100,000"]
 if q100k:
     ratio = number(q100k[0][5])
@@ -145,6 +149,12 @@ p("**Propagation**: a report PUT to one member (in turn), until every member's i
   "holds it, asked over loopback as fast as it answers; reports one at a time")
 p("")
 table(["members", "reports", "every member p50 ms", "p99 ms", "max ms", "the member written to, p50 ms"], prop)
+p("")
+p("**The libvirt migration hook**: the installed `50-gcm` script run as libvirt runs it (`GUEST migrate begin -`, "
+  "the domain XML on stdin), timed from its start to its exit: sh, curl over the agent's Unix socket, the agent "
+  "reading the XML, `POST /migrations/check` to one planner member on loopback, the verdict back")
+p("")
+table(["calls", "p50 ms", "p99 ms", "max ms", "approved"], hook)
 p("")
 p("**Memory**: one planner member (grid map and index) holding realistic records, heap after full GCs")
 p("")

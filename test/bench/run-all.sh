@@ -3,7 +3,8 @@
 #   GCM from scratch (JMH) at 10 to 1,000,000 hosts beside QEMU's own pairwise QMP baseline (real
 #   qemu-system-s390x, same fleets; large fleets sampled and extrapolated), the index update and the gate
 #   decision in-process (JMH), POST /migrations/check under load on one and three planner members,
-#   report-to-every-member propagation, and memory (record size, heap of 100,000 hosts in -Xmx512m).
+#   report-to-every-member propagation, the libvirt hook's verdict (script start to exit, through the agent and
+#   the gate), and memory (record size, heap of 100,000 hosts in -Xmx512m).
 # Writes bench-results/benchmarks.md (with the machine, JDK and date, and the bars of DESIGN section 7
 # marked met or not) and puts the same table into README.md between the bench markers.
 # Not part of the tests. Takes about 10 minutes on 2 cores.
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bench=test/target/gcm-benchmarks.jar
 planner=planner/target/gcm-planner.jar
-[ -f "$bench" ] && [ -f "$planner" ] || mvn -B -ntp -q package -DskipTests
+[ -f "$bench" ] && [ -f "$planner" ] && [ -f agent/target/gcm-agent.jar ] || mvn -B -ntp -q package -DskipTests
 out=bench-results
 raw=$out/raw
 mkdir -p "$raw"
@@ -63,6 +64,11 @@ done
 step "Propagation: report to every member of three"
 start_members 3
 java -cp "$bench" dev.gcm.bench.PropagationRun "$urls" 200 >"$raw/propagation.md"
+stop_members
+
+step "libvirt hook verdict: the installed hook script to its exit, through the agent and the gate"
+start_members 1
+java -cp "$bench" dev.gcm.bench.HookLatency "$urls" agent/target/gcm-agent.jar 1000 >"$raw/hook.md"
 stop_members
 
 step "Memory: 100,000 hosts in a 512 MiB heap"

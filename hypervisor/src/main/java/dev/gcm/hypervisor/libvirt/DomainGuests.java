@@ -41,14 +41,23 @@ final class DomainGuests {
      * say it: {@code host-passthrough}, {@code maximum} and KVM's {@code host} (also QEMU's default under KVM)
      * take the source host's CPU, which only the source's own report knows.
      */
-    HostRecord.Guest incoming(String xml, boolean kvm, LibvirtCpuModels.Expander expander) throws LibvirtFailure {
+    HostRecord.Guest incoming(String xml, ThisHost host) throws LibvirtFailure {
         DomainXml.Guest g = DomainXml.read(xml);
-        Optional<CpuModelInfo> named = g.cpuModel().or(() -> g.cpuMode().isEmpty() && !kvm
-                ? Optional.of(CpuModelInfo.named("qemu")) : Optional.empty());
+        Optional<CpuModelInfo> named = g.cpuModel();
+        if (named.isEmpty() && g.cpuMode().isEmpty() && !host.kvm()) {
+            named = Optional.of(CpuModelInfo.named("qemu"));
+        }
         if (named.isEmpty() || named.get().name().equals("host")) {
             return guest(g, Optional.empty());
         }
-        return guest(g, Optional.of(models.resolve(named.get(), expander)));
+        return guest(g, Optional.of(models.resolve(named.get(), host::expand)));
+    }
+
+    /** What is asked of this host only when a domain's XML needs it (a named model needs neither). */
+    interface ThisHost {
+        boolean kvm() throws LibvirtFailure;
+
+        String expand(String cpuXml) throws LibvirtFailure;
     }
 
     private HostRecord.Guest guest(DomainXml.Guest g, Optional<CpuModel> model) {

@@ -120,23 +120,46 @@ public final class LibvirtProbe implements HypervisorProbe, AutoCloseable {
 
     /**
      * A guest from the domain XML libvirt hands its migration hook, as this host's QEMU would run it; its
-     * CPU model is null when the XML does not say it (host-passthrough, maximum). Expansions known from the
-     * last probe are reused, so this costs no QEMU start once the host was probed.
+     * CPU model is null when the XML does not say it (host-passthrough, maximum). A model the XML names
+     * needs no libvirt at all; one named after the accelerator is expanded by this host's QEMU, reusing
+     * what the last probe expanded (no QEMU start once the host was probed).
      *
      * @throws ProbeException when the XML is not a domain we can read or libvirt cannot expand its model
      */
     public HostRecord.Guest incomingGuest(String domainXml) throws ProbeException {
-        Accelerator acc = accelerator;
         try {
-            if (acc == null) {
-                probe();
-                acc = accelerator;
-            }
-            Accelerator a = acc;
-            return guests.incoming(domainXml, a.kvm(), xml -> a.connection().expandCpu(xml, a.virttype()));
+            return guests.incoming(domainXml, new DomainGuests.ThisHost() {
+                @Override
+                public boolean kvm() throws LibvirtFailure {
+                    return accelerator().kvm();
+                }
+
+                @Override
+                public String expand(String cpuXml) throws LibvirtFailure {
+                    Accelerator a = accelerator();
+                    return a.connection().expandCpu(cpuXml, a.virttype());
+                }
+            });
         } catch (LibvirtFailure | IllegalArgumentException e) {
             throw new ProbeException("cannot tell the incoming guest's CPU model: " + e.getMessage(), e);
         }
+    }
+
+    /** The accelerator of the last probe, probing first when there was none. */
+    private Accelerator accelerator() throws LibvirtFailure {
+        Accelerator a = accelerator;
+        if (a == null) {
+            try {
+                probe();
+            } catch (ProbeException e) {
+                throw new LibvirtFailure(e.getMessage());
+            }
+            a = accelerator;
+        }
+        if (a == null) {
+            throw new LibvirtFailure("libvirt at " + uri + " was lost while probing");
+        }
+        return a;
     }
 
     private CpuModel hostModel(String domcaps, LibvirtCpuModels.Expander expander) throws LibvirtFailure {

@@ -138,6 +138,16 @@ class LibvirtProbeIT extends HypervisorProbeContract {
         try (LibvirtProbe probe = new LibvirtProbe(uri, CATALOG, List.of())) {
             assertThatThrownBy(probe::probe).isInstanceOf(ProbeException.class).hasMessageContaining(uri)
                     .hasMessageContaining("nowhere/libvirt-sock");
+            // a model the XML names needs no libvirt; one named after the accelerator does
+            String named = "<domain><name>g</name><uuid>" + GUEST_UUID + "</uuid><cpu mode='custom'><model>z14</model>"
+                    + "<feature policy='disable' name='vx'/></cpu></domain>";
+            HostRecord.Guest g = probe.incomingGuest(named);
+            assertThat(new ModelResolver(CATALOG).resolve(g.cpuModel())).isEqualTo(new ModelResolver(CATALOG)
+                    .resolve(new CpuModelInfo("z14", java.util.Map.of("vx", false))));
+            assertThatThrownBy(() -> probe.incomingGuest(named.replace("z14", "qemu")))
+                    .isInstanceOf(ProbeException.class).hasMessageContaining("nowhere/libvirt-sock");
+        } catch (ProbeException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -1,0 +1,128 @@
+package dev.gcm.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The libvirt migration hook's verdict as libvirt waits for it: from starting the installed hook script
+ * ({@code sh 50-gcm GUEST migrate begin -}, the domain XML on stdin) to its exit, through curl, the
+ * agent's hook socket, the agent and the planner's gate, all on loopback. The agent runs as in production
+ * from its jar (simulated probe, so no libvirtd is needed: the XML names its model, as libvirt's migratable
+ * XML of a host-model guest does, and reading it asks nothing of libvirt). Prints one Markdown row: calls,
+ * p50, p99, max in ms, and how many were approved.
+ *
+ * <p>Usage: {@code HookLatency PLANNER_URL AGENT_JAR CALLS} (an insecure planner).
+ */
+public final class HookLatency {
+
+    private static final String XML = """
+            <domain type='kvm'>
+              <name>bench-guest</name>
+              <uuid>5b1e0c3a-0000-4000-8000-00000000b004</uuid>
+              <os><type arch='s390x' machine='s390-ccw-virtio-7.2'>hvm</type></os>
+              <cpu mode='custom' match='exact' check='partial'>
+                <model fallback='forbid'>z14.2-base</model>
+                <feature policy='require' name='vx'/>
+                <feature policy='require' name='vxeh'/>
+                <feature policy='require' name='gs'/>
+                <feature policy='disable' name='te'/>
+                <feature policy='disable' name='csske'/>
+              </cpu>
+            </domain>
+            """;
+
+    private HookLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String planner = args[0];
+        Path agentJar = Path.of(args[1]);
+        int calls = Integer.parseInt(args[2]);
+        Path dir = Files.createTempDirectory("gcm-hook-bench-");
+        Path socket = dir.resolve("agent/hook.sock");
+        Path hook = dir.resolve("qemu.d/50-gcm");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        run(List.of(javaBin, "-jar", agentJar.toString(), "install-hook", "--path", hook.toString(), "--socket",
+                socket.toString()));
+        int port = freePort();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx256m", "-jar", agentJar.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile());
+        pb.environment().putAll(java.util.Map.of("GCM_PLANNER_URLS", planner, "GCM_HOST_ID", "bench-hook",
+                "GCM_PROBE", "simulated", "GCM_SIM_MODEL", "gen16a", "GCM_HOOK_SOCKET", socket.toString(),
+                "GCM_AGENT_PORT", String.valueOf(port), "GCM_HEARTBEAT_INTERVAL", "10s"));
+        Process agent = pb.start();
+        try {
+            waitReady(port);
+            for (int i = 0; i < 100; i++) {
+                call(hook);
+            }
+            double[] ms = new double[calls];
+            int approved = 0;
+            for (int i = 0; i < calls; i++) {
+                long t0 = System.nanoTime();
+                int exit = call(hook);
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+                approved += exit == 0 ? 1 : 0;
+            }
+            Arrays.sort(ms);
+            System.out.printf("| %,d | %.1f | %.1f | %.1f | %,d |%n", calls, pct(ms, 0.5), pct(ms, 0.99), ms[calls - 1],
+                    approved);
+        } finally {
+            agent.destroy();
+            agent.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One hook call as libvirt makes it; its exit code. */
+    private static int call(Path hook) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/bin/sh", hook.toString(), "bench-guest", "migrate", "begin", "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().write(XML.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        return p.waitFor();
+    }
+
+    private static void waitReady(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build();
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the agent did not get ready");
+    }
+
+    private static void run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + ": " + out);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static double pct(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}
