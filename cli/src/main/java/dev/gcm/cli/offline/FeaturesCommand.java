@@ -61,7 +61,7 @@ public final class FeaturesCommand implements Callable<Integer> {
             for (Feature f : features) {
                 var node = array.addObject().put("name", f.name()).put("kind", f.kind().name()).put("bit", f.bit())
                         .put("sinceQemu", f.sinceQemu().toString()).put("description", f.description());
-                if (f.deprecated()) {
+                if (catalog.deprecatedFeatures().contains(f.index())) {
                     node.put("deprecated", true);
                 }
             }
@@ -70,7 +70,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         Table table = new Table("NAME", "KIND", "BIT", "SINCE-QEMU", "DESCRIPTION");
         for (Feature f : features) {
-            table.row(f.name(), f.kind(), f.bit(), f.sinceQemu(), f.description() + (f.deprecated() ? " (deprecated)" : ""));
+            table.row(f.name(), f.kind(), f.bit(), f.sinceQemu(), f.description()
+                    + (catalog.deprecatedFeatures().contains(f.index()) ? " (deprecated)" : ""));
         }
         Tables.print(table, out, noHeaders);
         return ExitCodes.OK;
