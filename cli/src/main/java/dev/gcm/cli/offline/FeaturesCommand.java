@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm features}: every feature, or those of one model. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = "List the CPU features (name, kind, bit, first QEMU release, description).")
+        description = {"List the CPU features (name, kind, bit, first QEMU release, description).",
+                "Deprecated features are marked as the QEMU release of the view reports them (none before 9.1)."})
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +33,8 @@ public final class FeaturesCommand implements Callable<Integer> {
     CatalogOptions catalogOptions;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "Only the features of this model: a name (z14, z14-base), a JSON file, or - for stdin.")
+            description = "Only the features of this model, in any form: a name (z14, z14-base), a -cpu argument,"
+                    + " JSON, libvirt XML; inline, a file, or - for stdin.")
     String model;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "Only features of this kind, e.g. STFL, KMA, PLO.")

@@ -61,7 +61,7 @@ public final class MixedReleaseGcm {
     private static ReleaseBound bound(Catalog newest, QemuView view, List<GcmHost> hosts, Optional<QemuVersion> asked) {
         QemuVersion line = view.release();
         List<String> bounding = hosts.stream()
-                .filter(h -> h.qemu().map(v -> v.release().equals(line)).orElse(line.equals(view.catalog().qemuVersion())))
+                .filter(h -> h.qemu().map(v -> v.release().equals(line)).orElse(line.equals(newest.qemuVersion())))
                 .map(GcmHost::id).toList();
         List<FeatureSet> newer = hosts.stream().filter(h -> !bounding.contains(h.id()))
                 .map(h -> h.model().features()).distinct().toList();

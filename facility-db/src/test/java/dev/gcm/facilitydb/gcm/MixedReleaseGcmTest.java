@@ -50,7 +50,8 @@ class MixedReleaseGcmTest {
 
     @Test
     void anAskedOlderReleaseReducesHostsInsteadOfRefusingThem() {
-        List<GcmHost> hosts = List.of(host("a", "gen17a", V10), host("b", "gen17a", V10));
+        List<GcmHost> hosts = List.of(host("a", "gen17a", V10), host("b", "gen17a", V10),
+                new GcmHost("c", new ModelResolver(NEWEST).resolve(CpuModelInfo.named("gen17a"))));
         MixedReleaseGcm.Result newest = MixedReleaseGcm.compute(NEWEST, hosts, Optional.empty(), GcmOptions.DEFAULT);
         assertThat(newest.gcm().model().orElseThrow().definition().name()).isEqualTo("gen17a");
         assertThat(newest.bound().costs()).isFalse();
