@@ -3,14 +3,13 @@ package dev.gcm.facilitydb.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gcm.facilitydb.catalog.Catalog;
-import dev.gcm.facilitydb.catalog.CpuDefinition;
 import dev.gcm.facilitydb.catalog.QemuVersion;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.model.CpuModel;
-import dev.gcm.facilitydb.model.FeatureSet;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.Expansion;
 import dev.gcm.facilitydb.qemu.ModelResolver;
+import dev.gcm.facilitydb.testing.SeededModels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class FormsRoundTripTest {
 
-    private static final long SEED = Long.getLong("gcm.seed", System.nanoTime());
+    private static final long SEED = SeededModels.seed();
 
     @Test
     void everyOutputFormOfRandomModelsReadsBackToTheSameModel() {
@@ -32,7 +31,7 @@ class FormsRoundTripTest {
             Random random = new Random(SEED);
             ModelResolver resolver = new ModelResolver(catalog);
             for (int i = 0; i < 300; i++) {
-                CpuModel model = randomModel(catalog, random);
+                CpuModel model = SeededModels.model(catalog, random);
                 CpuModelInfo staticForm = Expansion.staticForm(catalog, model);
                 CpuModelInfo fullForm = Expansion.fullForm(catalog, model);
                 Map<String, String> written = new LinkedHashMap<>();
@@ -58,29 +57,11 @@ class FormsRoundTripTest {
     void severalLibvirtCpusReadBackInOrder() {
         Catalog catalog = Catalog.load();
         Random random = new Random(SEED);
-        List<CpuModel> models = random.ints(20, 0, 1).mapToObj(x -> randomModel(catalog, random)).toList();
+        List<CpuModel> models = random.ints(20, 0, 1).mapToObj(x -> SeededModels.model(catalog, random)).toList();
         Function<CpuModel, String> xml = m -> LibvirtCpuXml.write(Expansion.staticForm(catalog, m));
         String all = String.join("", models.stream().map(xml).toList());
         ModelResolver resolver = new ModelResolver(catalog);
         assertThat(ModelForms.readAllXml(all).stream().map(r -> resolver.resolve(r.model())).toList())
                 .as("seed " + SEED).isEqualTo(models);
-    }
-
-    /** A definition and a random feature set within its full set: base features dropped, optional ones added. */
-    static CpuModel randomModel(Catalog catalog, Random random) {
-        List<CpuDefinition> defs = catalog.definitions();
-        CpuDefinition def = defs.get(random.nextInt(defs.size()));
-        FeatureSet.Builder b = (random.nextBoolean() ? def.defaults() : def.base()).toBuilder();
-        List<Integer> full = def.full().stream().boxed().toList();
-        int flips = random.nextInt(12);
-        for (int k = 0; k < flips; k++) {
-            int f = full.get(random.nextInt(full.size()));
-            if (random.nextBoolean()) {
-                b.add(f);
-            } else {
-                b.remove(f);
-            }
-        }
-        return new CpuModel(def, b.build());
     }
 }
