@@ -39,6 +39,7 @@ final class LibvirtdLauncher {
         Files.writeString(dir.resolve("etc/qemu.conf"), String.join("\n", qemu) + "\n");
         for (var hook : b.hooks().entrySet()) {
             Path script = dir.resolve("etc/hooks").resolve(hook.getKey());
+            Files.createDirectories(script.getParent());   // qemu.d/50-gcm: a hook in libvirt's qemu.d
             Files.writeString(script, hook.getValue());
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -46,6 +47,11 @@ final class LibvirtdLauncher {
         Path link = dir.resolve("emu-path/qemu-system-s390x");
         Files.createSymbolicLink(link, b.emulator());
         List<String> mounts = new ArrayList<>();
+        for (String target : PRIVATE.values()) {
+            // the daemon packages alone do not create /run/libvirt and the like (libvirt-daemon-system does):
+            // an empty folder to mount over, nothing in it
+            Files.createDirectories(Path.of(target));
+        }
         PRIVATE.forEach((sub, target) -> mounts.add(bind(dir.resolve(sub), Path.of(target))));
         for (var e : b.binds().entrySet()) {
             Path source = e.getKey().isAbsolute() ? e.getKey() : Files.createDirectories(dir.resolve(e.getKey()));

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gcm.hypervisor.libvirt.IdleGuest;
-import dev.gcm.hypervisor.libvirt.PrivateLibvirtd;
 import dev.gcm.planner.support.JarProcess;
 import dev.gcm.planner.support.TestPlanner;
+import dev.gcm.test.support.IdleGuest;
+import dev.gcm.test.support.PrivateLibvirtd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,10 +68,9 @@ class LibvirtMigrationIT {
         startPlanner();
         int base = 49_200 + (int) (Math.random() * 400) * 16;
         for (String host : List.of("lv-a", "lv-b")) {
-            PrivateLibvirtd.Layout layout = PrivateLibvirtd.configure(dir.resolve(host), base, Path.of(QEMU).toRealPath());
+            PrivateLibvirtd d = PrivateLibvirtd.builder().emulator(Path.of(QEMU).toRealPath())
+                    .migrationPorts(base, base + 15).hook("qemu.d/50-gcm", hookScript(hookSocket(host))).start();
             base += 16;
-            installHook(layout.hooksDir().resolve("50-gcm"), hookSocket(host));
-            PrivateLibvirtd d = layout.start();
             open.add(d);
             daemons.put(host, d);
         }
@@ -80,27 +79,27 @@ class LibvirtMigrationIT {
 
         Path xml = dir.resolve("guest.xml");
         Files.writeString(xml, IdleGuest.domainXml(guest, guestUuid, "qemu", IdleGuest.writeKernel(dir.resolve("idle.elf")),
-                dir.resolve("lv-a/emu-path/qemu-system-s390x")));
+                daemons.get("lv-a").emulator()));
         PrivateLibvirtd.Result created = daemons.get("lv-a").virsh("create", xml.toString());
-        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.exitCode()).as(created.err()).isZero();
         await().atMost(Duration.ofSeconds(60)).until(() -> guestsOf("lv-a").contains(guest));
         JsonNode reported = guestOf("lv-a", guest);
         assertThat(reported.path("uuid").asText()).isEqualTo(guestUuid);
         assertThat(reported.path("machineType").asText()).matches("s390-ccw-virtio-\\d+\\.\\d+");
 
         // (e) gcm probe --hypervisor libvirt on the test's daemon prints the guest with its model
-        PrivateLibvirtd.Result probe = PrivateLibvirtd.run(List.of(java(), "-jar", CLI_JAR.toString(), "probe",
-                "--hypervisor", "libvirt", "--libvirt-uri", daemons.get("lv-a").uri(), "-o", "table"));
+        Run probe = run(List.of(java(), "-jar", CLI_JAR.toString(), "probe", "--hypervisor", "libvirt",
+                "--libvirt-uri", daemons.get("lv-a").uri(), "-o", "table"));
         assertThat(probe.exit()).as(probe.err()).isZero();
         assertThat(probe.out()).contains("libvirt-tcg").contains("Guest:       " + guest + "  "
                 + reported.path("cpuModel").path("name").asText()).contains("uuid " + guestUuid);
 
         // (a) approved by the gate: the migration succeeds and the guest moves in the planner's view
         PrivateLibvirtd.Result moved = migrate(guest, "lv-a", "lv-b");
-        assertThat(moved.exit()).as(moved.err()).isZero();
+        assertThat(moved.exitCode()).as(moved.err()).isZero();
         assertThat(state(guest, "lv-b")).isEqualTo("running");
         await().atMost(Duration.ofSeconds(15)).until(() -> guestsOf("lv-b").contains(guest) && !guestsOf("lv-a").contains(guest));
-        PrivateLibvirtd.Result show = cli("hosts", "show", "lv-b");
+        Run show = cli("hosts", "show", "lv-b");
         assertThat(show.exit()).as(show.err()).isZero();
         assertThat(show.out()).contains(guest);
         JsonNode approved = lastDecision();
@@ -112,7 +111,7 @@ class LibvirtMigrationIT {
         // (b) the destination cordoned: virsh fails with the reason, the guest runs on, the decision is logged
         assertThat(planner.call("POST", "/api/v1/hosts/lv-a/cordon", ADMIN, "{}").status()).isEqualTo(200);
         PrivateLibvirtd.Result cordoned = migrate(guest, "lv-b", "lv-a");
-        assertThat(cordoned.exit()).isNotZero();
+        assertThat(cordoned.exitCode()).isNotZero();
         assertThat(cordoned.err()).contains("TARGET_CORDONED").contains("host 'lv-a' is cordoned");
         assertThat(state(guest, "lv-b")).isEqualTo("running");
         JsonNode refused = lastDecision();
@@ -131,7 +130,7 @@ class LibvirtMigrationIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> !planner.get("/api/v1/hosts/lv-a", READER).json()
                 .path("record").path("hostModel").path("props").path("vx").asBoolean(false));
         PrivateLibvirtd.Result lacking = migrate(guest, "lv-b", "lv-a");
-        assertThat(lacking.exit()).isNotZero();
+        assertThat(lacking.exitCode()).isNotZero();
         assertThat(lacking.err()).contains("MISSING_FEATURES").contains("features: vx");
         assertThat(state(guest, "lv-b")).isEqualTo("running");
 
@@ -140,7 +139,7 @@ class LibvirtMigrationIT {
         long start = System.nanoTime();
         PrivateLibvirtd.Result down = migrate(guest, "lv-b", "lv-a");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(down.exit()).isNotZero();
+        assertThat(down.exitCode()).isNotZero();
         assertThat(down.err()).contains("no GCM planner reachable").contains("connection refused")
                 .contains("GCM_HOOK_ON_ERROR=deny");
         assertThat(millis).as(down.err()).isLessThan(Long.parseLong(HOOK_TIMEOUT) * 1000 + 10_000);
@@ -165,11 +164,34 @@ class LibvirtMigrationIT {
         return dir.resolve(host + "-gcm/hook.sock");
     }
 
-    private void installHook(Path hook, Path socket) throws Exception {
-        PrivateLibvirtd.Result r = PrivateLibvirtd.run(List.of(java(), "-jar", AGENT_JAR.toString(), "install-hook",
-                "--path", hook.toString(), "--socket", socket.toString(), "--timeout", HOOK_TIMEOUT));
+    /** The hook as the agent jar's install-hook writes it (the daemon finds it in qemu.d when it starts). */
+    private String hookScript(Path socket) throws Exception {
+        Path hook = dir.resolve("installed/" + socket.getParent().getFileName() + "/50-gcm");
+        Run r = run(List.of(java(), "-jar", AGENT_JAR.toString(), "install-hook", "--path", hook.toString(), "--socket",
+                socket.toString(), "--timeout", HOOK_TIMEOUT));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("restart it once");
+        return Files.readString(hook);
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        String err = read(p.getErrorStream());
+        assertThat(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as(String.join(" ", cmd)).isTrue();
+        return new Run(p.exitValue(), out.get(), err);
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void startAgent(String host, Map<String, String> extra) throws Exception {
@@ -214,11 +236,11 @@ class LibvirtMigrationIT {
         return planner.get("/api/v1/decisions?limit=1", READER).json().path("decisions").get(0);
     }
 
-    private PrivateLibvirtd.Result cli(String... args) throws Exception {
+    private Run cli(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java(), "-jar", CLI_JAR.toString()));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--planner", plannerUrl, "--token", READER));
-        return PrivateLibvirtd.run(cmd);
+        return run(cmd);
     }
 
     private static String java() {

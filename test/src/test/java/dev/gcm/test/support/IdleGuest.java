@@ -1,4 +1,4 @@
-package dev.gcm.hypervisor.libvirt;
+package dev.gcm.test.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

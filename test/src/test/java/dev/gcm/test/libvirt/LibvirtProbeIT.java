@@ -1,4 +1,4 @@
-package dev.gcm.hypervisor.libvirt;
+package dev.gcm.test.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,10 @@ import dev.gcm.hypervisor.probe.ProbeException;
 import dev.gcm.hypervisor.probe.QemuProbe;
 import dev.gcm.hypervisor.qemu.QemuProcess;
 import dev.gcm.hypervisor.record.HostCapabilities;
+import dev.gcm.hypervisor.libvirt.LibvirtProbe;
 import dev.gcm.hypervisor.record.HostRecord;
+import dev.gcm.test.support.IdleGuest;
+import dev.gcm.test.support.PrivateLibvirtd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The libvirt probe against a real libvirtd 9.0 of the test's own (TCG here) running a real s390x guest,
@@ -37,21 +41,19 @@ class LibvirtProbeIT extends HypervisorProbeContract {
     private static final String GUEST = "idle-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String GUEST_UUID = UUID.randomUUID().toString();
 
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static PrivateLibvirtd daemon;
     private static LibvirtProbe shared;
 
     @BeforeAll
     static void startDaemonAndGuest() throws Exception {
-        dir = Files.createTempDirectory("gcm-libvirt-probe-");
-        Path emulator = Path.of(QEMU).toRealPath();
-        daemon = PrivateLibvirtd.configure(dir.resolve("d"), 49_000 + (int) (Math.random() * 500) * 16, emulator)
-                .start();
+        daemon = PrivateLibvirtd.builder().emulator(Path.of(QEMU).toRealPath()).start();
         Path xml = dir.resolve("guest.xml");
         Files.writeString(xml, IdleGuest.domainXml(GUEST, GUEST_UUID, "qemu", IdleGuest.writeKernel(dir.resolve("idle.elf")),
-                dir.resolve("d/emu-path/qemu-system-s390x")));
+                daemon.emulator()));
         PrivateLibvirtd.Result created = daemon.virsh("create", xml.toString());
-        assertThat(created.exit()).as(created.err() + daemon.logTail()).isZero();
+        assertThat(created.exitCode()).as(created.err() + daemon.log()).isZero();
         shared = new LibvirtProbe(daemon.uri(), CATALOG, List.of());
     }
 
@@ -100,8 +102,8 @@ class LibvirtProbeIT extends HypervisorProbeContract {
         AtomicInteger heard = new AtomicInteger();
         shared.onChange(heard::incrementAndGet);
         long before = shared.changes();
-        assertThat(daemon.virsh("suspend", GUEST).exit()).isZero();
-        assertThat(daemon.virsh("resume", GUEST).exit()).isZero();
+        assertThat(daemon.virsh("suspend", GUEST).exitCode()).isZero();
+        assertThat(daemon.virsh("resume", GUEST).exitCode()).isZero();
         await().atMost(Duration.ofSeconds(10)).until(() -> shared.changes() >= before + 2 && heard.get() >= 2);
         shared.onChange(() -> { });
     }
@@ -165,7 +167,7 @@ class LibvirtProbeIT extends HypervisorProbeContract {
     }
 
     private static String virshLibraryVersion() throws Exception {
-        String out = PrivateLibvirtd.run(List.of("virsh", "-c", daemon.uri(), "version")).out();
+        String out = daemon.virsh("version").out();
         return out.lines().filter(l -> l.startsWith("Using library")).findFirst().orElseThrow()
                 .replaceAll(".*libvirt ", "").strip();
     }
