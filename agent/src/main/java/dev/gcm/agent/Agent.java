@@ -55,6 +55,7 @@ public final class Agent implements AutoCloseable {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gcm-agent"));
     private final MeterRegistry metrics;
     private final Map<String, Counter> counters = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean nudged = new java.util.concurrent.atomic.AtomicBoolean();
     private final Backoff probeBackoff;
     private final Backoff publishBackoff;
     private volatile String problem = "";
@@ -92,10 +93,20 @@ public final class Agent implements AutoCloseable {
         loop.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
     }
 
-    /** Probe and publish at once (the hypervisor announced a change), on the agent's own thread. */
+    /**
+     * Probe and publish at once (the hypervisor announced a change), on the agent's own thread; a burst of
+     * announcements (a migration sends several events) makes one extra tick, not one each.
+     */
     public void nudge() {
-        if (!loop.isShutdown()) {
-            loop.execute(this::tick);
+        if (!loop.isShutdown() && nudged.compareAndSet(false, true)) {
+            try {
+                loop.execute(() -> {
+                    nudged.set(false);
+                    tick();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                nudged.set(false);
+            }
         }
     }
 
