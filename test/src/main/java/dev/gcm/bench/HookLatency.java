@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code sh 50-gcm GUEST migrate begin -}, the domain XML on stdin) to its exit, through curl, the
  * agent's hook socket, the agent and the planner's gate, all on loopback. The agent runs as in production
  * from its jar (simulated probe, so no libvirtd is needed: the XML names its model, as libvirt's migratable
- * XML of a host-model guest does, and reading it asks nothing of libvirt). Prints one Markdown row: calls,
- * p50, p99, max in ms, and how many were approved.
+ * XML of a host-model guest does, and reading it asks nothing of libvirt). Prints two Markdown rows: the
+ * verdict, and for scale the floor of the same process starts (sh and curl to the agent's socket, answered
+ * without a verdict): calls, p50, p99, max in ms, and how many exited 0.
  *
  * <p>Usage: {@code HookLatency PLANNER_URL AGENT_JAR CALLS} (an insecure planner).
  */
@@ -63,29 +64,40 @@ public final class HookLatency {
         Process agent = pb.start();
         try {
             waitReady(port);
+            List<String> verdict = List.of("/bin/sh", hook.toString(), "bench-guest", "migrate", "begin", "-");
+            // the floor: the same sh and curl to the agent's socket, answered without a verdict (404)
+            List<String> floor = List.of("/bin/sh", "-c", "cat >/dev/null; curl -s -o /dev/null --unix-socket "
+                    + socket + " http://gcm-agent/none");
             for (int i = 0; i < 100; i++) {
-                call(hook);
+                call(verdict);
+                call(floor);
             }
-            double[] ms = new double[calls];
-            int approved = 0;
-            for (int i = 0; i < calls; i++) {
-                long t0 = System.nanoTime();
-                int exit = call(hook);
-                ms[i] = (System.nanoTime() - t0) / 1e6;
-                approved += exit == 0 ? 1 : 0;
-            }
-            Arrays.sort(ms);
-            System.out.printf("| %,d | %.1f | %.1f | %.1f | %,d |%n", calls, pct(ms, 0.5), pct(ms, 0.99), ms[calls - 1],
-                    approved);
+            row("the hook's verdict (approved)", verdict, calls);
+            row("floor: sh and curl to the agent's socket, no verdict", floor, calls);
         } finally {
             agent.destroy();
             agent.waitFor(20, TimeUnit.SECONDS);
         }
     }
 
-    /** One hook call as libvirt makes it; its exit code. */
-    private static int call(Path hook) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("/bin/sh", hook.toString(), "bench-guest", "migrate", "begin", "-")
+    /** Times {@code calls} runs of the command; one Markdown row. */
+    private static void row(String what, List<String> cmd, int calls) throws IOException, InterruptedException {
+        double[] ms = new double[calls];
+        int ok = 0;
+        for (int i = 0; i < calls; i++) {
+            long t0 = System.nanoTime();
+            int exit = call(cmd);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            ok += exit == 0 ? 1 : 0;
+        }
+        Arrays.sort(ms);
+        System.out.printf("| %s | %,d | %.1f | %.1f | %.1f | %,d |%n", what, calls, pct(ms, 0.5), pct(ms, 0.99),
+                ms[calls - 1], ok);
+    }
+
+    /** One call as libvirt makes it (the domain XML on stdin); its exit code. */
+    private static int call(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().write(XML.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
