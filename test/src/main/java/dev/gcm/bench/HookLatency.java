@@ -78,6 +78,28 @@ public final class HookLatency {
             agent.destroy();
             agent.waitFor(20, TimeUnit.SECONDS);
         }
+        agentSide(dir.resolve("agent.log"), calls);
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** The agent's own time per verdict (reading the XML, asking the gate, answering), from its log. */
+    private static void agentSide(Path log, int calls) throws IOException {
+        java.util.regex.Pattern in = java.util.regex.Pattern.compile("incoming migration: approved in (\\d+) ms");
+        List<Double> all = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            java.util.regex.Matcher m = in.matcher(line);
+            if (m.find()) {
+                all.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        double[] ms = all.subList(Math.max(0, all.size() - calls), all.size()).stream().mapToDouble(d -> d).sorted()
+                .toArray();
+        if (ms.length > 0) {
+            System.out.printf("| in the agent (its log, whole ms): XML read, gate asked, answer | %,d | %.0f | %.0f"
+                    + " | %.0f | %,d |%n", ms.length, pct(ms, 0.5), pct(ms, 0.99), ms[ms.length - 1], ms.length);
+        }
     }
 
     /** Times {@code calls} runs of the command; one Markdown row. */
