@@ -26,8 +26,9 @@ final class BaselineReport {
             out.flush();
             return;
         }
-        limits.stream().filter(l -> !l.deprecated().isEmpty()).findFirst().ifPresent(l -> out.printf(
-                "Deprecated:  (*) %s%n", Deprecation.consequence(catalog, catalog.featureSet(l.deprecated())).orElseThrow()));
+        List<String> deprecated = limits.stream().flatMap(l -> l.deprecated().stream()).distinct().toList();
+        Deprecation.consequence(catalog, catalog.featureSet(deprecated))
+                .ifPresent(c -> out.printf("Deprecated:  (*) %s%n", c));
         out.println();
         Table table = new Table("LIMITING HOST", "DEFINITION", "CAPS", "REMOVES");
         for (GcmLimits.Limit l : limits) {

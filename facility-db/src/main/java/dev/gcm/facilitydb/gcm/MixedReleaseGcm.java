@@ -61,8 +61,9 @@ public final class MixedReleaseGcm {
     private static ReleaseBound bound(Catalog newest, QemuView view, List<GcmHost> hosts, Optional<QemuVersion> asked) {
         QemuVersion line = view.release();
         List<String> bounding = hosts.stream()
-                .filter(h -> h.qemu().map(v -> v.release().equals(line)).orElse(line.equals(newest.qemuVersion())))
+                .filter(h -> h.qemu().map(v -> v.release().equals(line)).orElse(false))
                 .map(GcmHost::id).toList();
+        // hosts that name no release count as the newest
         List<FeatureSet> newer = hosts.stream().filter(h -> !bounding.contains(h.id()))
                 .map(h -> h.model().features()).distinct().toList();
         FeatureSet leftOut = newer.isEmpty() ? FeatureSet.empty() : view.unknownFeatures(FeatureSet.intersectionOf(newer));

@@ -10,8 +10,8 @@ import java.util.Map;
  * the view of the oldest release so that every host's QEMU accepts it.
  *
  * @param release          the release whose view the GCM is computed in, e.g. 7.2.0
- * @param hosts            the hosts that run that release (they bound the GCM); empty when the view was asked for
- *                         ({@code --qemu-version}) and no host runs it
+ * @param hosts            the hosts that say they run that release (they bound the GCM); empty when the view was
+ *                         asked for ({@code --qemu-version}) and no host runs it, or no host names its release
  * @param asked            whether the view was asked for rather than set by the oldest host
  * @param featuresLeftOut  features every host of a newer release has that the release does not know
  * @param reduced          hosts whose definition the release does not know, with what it sees instead
@@ -35,8 +35,9 @@ public record ReleaseBound(QemuVersion release, List<String> hosts, boolean aske
     public String sentence() {
         String qemu = "QEMU " + release.major() + "." + release.minor();
         List<String> parts = new ArrayList<>();
-        parts.add("computed in the view of " + qemu + (hosts.isEmpty() ? " (as asked)"
-                : " (the QEMU of " + String.join(", ", Gcm.limit(hosts)) + ")"));
+        String why = !hosts.isEmpty() ? "the QEMU of " + String.join(", ", Gcm.limit(hosts))
+                : asked ? "as asked" : "the newest this catalog knows; no host names its QEMU release";
+        parts.add("computed in the view of " + qemu + " (" + why + ")");
         if (!featuresLeftOut.isEmpty()) {
             parts.add("left out " + featuresLeftOut.size() + " feature(s) " + qemu + " does not know: "
                     + String.join(", ", Gcm.limit(featuresLeftOut)));

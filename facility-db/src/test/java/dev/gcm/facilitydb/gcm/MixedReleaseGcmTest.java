@@ -61,6 +61,10 @@ class MixedReleaseGcmTest {
         assertThat(asked.bound().asked()).isTrue();
         assertThat(asked.bound().hosts()).isEmpty();
         assertThat(asked.bound().sentence()).startsWith("computed in the view of QEMU 7.2 (as asked)");
+        MixedReleaseGcm.Result unnamed = MixedReleaseGcm.compute(NEWEST, List.of(hosts.get(2)), Optional.empty(),
+                GcmOptions.DEFAULT);
+        assertThat(unnamed.bound().sentence()).isEqualTo("computed in the view of QEMU 10.2 (the newest this catalog"
+                + " knows; no host names its QEMU release)");
     }
 
     /**

@@ -53,19 +53,11 @@ public final class QemuOracle implements AutoCloseable {
         if (!Files.isExecutable(Path.of(command.get(0)))) {
             throw Oracles.missing("QEMU " + release + " at " + command.get(0));
         }
-        QemuOracle oracle = null;
-        IOException last = null;
-        // QemuProcess may find the monitor's socket file before QEMU listens on it (connection refused) on a busy
-        // machine: a few attempts before calling the oracle missing
-        for (int attempt = 0; attempt < 3 && oracle == null; attempt++) {
-            try {
-                oracle = new QemuOracle(QemuProcess.start(command.get(0), args(command), Duration.ofSeconds(30)));
-            } catch (IOException e) {
-                last = e;
-            }
-        }
-        if (oracle == null) {
-            throw Oracles.missing("QEMU " + release + " does not start: " + last.getMessage());
+        QemuOracle oracle;
+        try {
+            oracle = new QemuOracle(QemuProcess.start(command.get(0), args(command), Duration.ofSeconds(30)));
+        } catch (IOException e) {
+            throw Oracles.missing("QEMU " + release + " does not start: " + e.getMessage());
         }
         if (!oracle.version.release().equals(QemuVersion.parse(release))) {
             oracle.close();
