@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark in one go on this machine and publishes the numbers:
 #   GCM from scratch (JMH) at 10 to 1,000,000 hosts beside QEMU's own pairwise QMP baseline (real
-#   qemu-system-s390x, same fleets; large fleets sampled and extrapolated), the index update and the gate
+#   qemu-system-s390x, same fleets; large fleets sampled and extrapolated) and libvirt's virsh
+#   hypervisor-cpu-baseline (a private libvirtd 9.0 over the same QEMU; chunks of 256 CPUs), the index update and the gate
 #   decision in-process (JMH), POST /migrations/check under load on one and three planner members,
-#   report-to-every-member propagation, and memory (record size, heap of 100,000 hosts in -Xmx512m).
+#   report-to-every-member propagation, the libvirt hook's verdict (script start to exit, through the agent and
+#   the gate), and memory (record size, heap of 100,000 hosts in -Xmx512m).
 # Writes bench-results/benchmarks.md (with the machine, JDK and date, and the bars of DESIGN section 7
 # marked met or not) and puts the same table into README.md between the bench markers.
 # Not part of the tests. Takes about 10 minutes on 2 cores.
@@ -13,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bench=test/target/gcm-benchmarks.jar
 planner=planner/target/gcm-planner.jar
-[ -f "$bench" ] && [ -f "$planner" ] || mvn -B -ntp -q package -DskipTests
+[ -f "$bench" ] && [ -f "$planner" ] && [ -f agent/target/gcm-agent.jar ] || mvn -B -ntp -q package -DskipTests
 out=bench-results
 raw=$out/raw
 mkdir -p "$raw"
@@ -53,6 +55,14 @@ for spec in "10 10" "1000 1000" "100000 2000" "1000000 2000"; do
   java -Xmx6g -cp "$bench" dev.gcm.bench.QemuBaselineCost $spec >>"$raw/qemu.md"
 done
 
+step "libvirt's virsh hypervisor-cpu-baseline (private libvirtd), beside ours"
+if [ -n "${QUICK:-}" ]; then specs=("10 10" "1000 1000" "100000 1000"); else specs=("10 10" "1000 1000" "100000 2000" "1000000 2000"); fi
+for spec in "${specs[@]}"; do
+  # shellcheck disable=SC2086
+  java -Xmx6g -cp "$bench" dev.gcm.bench.LibvirtBaselineCost $spec >>"$raw/libvirt.md" 2>>"$raw/libvirt.log" \
+    || echo "| ${spec%% *} | - | - | - | libvirt did not run (see raw/libvirt.log) | - | - | - |" >>"$raw/libvirt.md"
+done
+
 step "POST /migrations/check under load: one member, then three"
 for n in 1 3; do
   start_members "$n"
@@ -65,13 +75,19 @@ start_members 3
 java -cp "$bench" dev.gcm.bench.PropagationRun "$urls" 200 >"$raw/propagation.md"
 stop_members
 
+step "libvirt hook verdict: the installed hook script to its exit, through the agent and the gate"
+start_members 1
+java -cp "$bench" dev.gcm.bench.HookLatency "$urls" agent/target/gcm-agent.jar 1000 >"$raw/hook.md"
+stop_members
+
 step "Memory: 100,000 hosts in a 512 MiB heap"
 java -Xmx512m -cp "$bench" dev.gcm.bench.MemoryFootprint 100000 >"$raw/memory.md" 2>"$raw/memory.log" \
   || echo "| 100,000 | - | - | did not fit | - | 512 MiB |" >"$raw/memory.md"
 
 step "Writing $out/benchmarks.md and README.md"
 python3 test/bench/report.py "$raw" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
-  "$(java -version 2>&1 | head -1)" "$(qemu-system-s390x --version | head -1)" >"$out/benchmarks.md"
+  "$(java -version 2>&1 | head -1)" "$(qemu-system-s390x --version | head -1)" \
+  "$(virsh --version 2>/dev/null || echo '?')" >"$out/benchmarks.md"
 python3 - "$out/benchmarks.md" README.md <<'PY'
 import sys
 table, readme = open(sys.argv[1]).read(), open(sys.argv[2]).read()

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 /** The agent's own endpoint: /livez, /readyz, /metrics (Prometheus, gcm_agent_), /record. */
 final class AgentEndpoint implements AutoCloseable {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final HttpServer server;
 
     AgentEndpoint(int port, Agent agent, PrometheusMeterRegistry metrics) throws IOException {
@@ -23,8 +25,14 @@ final class AgentEndpoint implements AutoCloseable {
             return t;
         }));
         server.createContext("/livez", ex -> send(ex, 200, "application/json", "{\"status\":\"ok\"}"));
-        server.createContext("/readyz", ex -> send(ex, agent.ready() ? 200 : 503, "application/json",
-                "{\"status\":\"" + (agent.ready() ? "ready" : "not ready") + "\",\"bootId\":\"" + agent.bootId() + "\"}"));
+        server.createContext("/readyz", ex -> {
+            boolean ready = agent.ready();
+            var body = MAPPER.createObjectNode().put("status", ready ? "ready" : "not ready").put("bootId", agent.bootId());
+            if (!agent.problem().isEmpty()) {
+                body.put("problem", agent.problem());
+            }
+            send(ex, ready ? 200 : 503, "application/json", body.toString());
+        });
         server.createContext("/metrics", ex -> send(ex, 200, "text/plain; version=0.0.4", metrics.scrape()));
         server.createContext("/record", ex -> agent.lastPublished().ifPresentOrElse(
                 r -> send(ex, 200, "application/json", HostRecordJson.write(r)),

@@ -98,8 +98,8 @@ class AgentIT {
 
     private Agent agent(AgentConfig c, HypervisorProbe probe, java.util.function.Supplier<String> fingerprint,
                         PrometheusMeterRegistry metrics) {
-        Agent a = new Agent(c, probe, new Publisher(c.plannerUrls(), c.token(), Duration.ofSeconds(5),
-                Duration.ofMillis(500)), fingerprint, metrics);
+        Agent a = new Agent(c, probe, new Publisher(new PlannerCalls(c.plannerUrls(), TokenSource.of(c), c.cacert()),
+                Duration.ofSeconds(5)), fingerprint, metrics);
         open.add(a);
         return a;
     }

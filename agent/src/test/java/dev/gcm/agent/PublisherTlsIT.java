@@ -23,15 +23,17 @@ class PublisherTlsIT {
         try (TestPlanner p = TestPlanner.start(tls.plannerEnv())) {
             URI https = URI.create(p.http().toString().replace("http://", "https://"));
             HostRecord record = Fleet.record("h1", "gen15a", 1);
-            Publisher untrusting = new Publisher(List.of(https), Optional.of(TestPlanner.AGENT_H1), Duration.ofSeconds(5),
-                    Duration.ofMillis(100));
-            assertThat(untrusting.publish(record, 1).outcome()).isEqualTo(Publisher.Outcome.UNREACHABLE);
+            Publisher untrusting = new Publisher(new PlannerCalls(List.of(https),
+                    TokenSource.fixed(Optional.of(TestPlanner.AGENT_H1)), Optional.empty()), Duration.ofSeconds(5));
+            Publisher.Result refused = untrusting.publish(record);
+            assertThat(refused.outcome()).isEqualTo(Publisher.Outcome.UNREACHABLE);
+            assertThat(refused.message()).contains(https.toString()).contains("TLS").doesNotContain("null");
 
             AgentConfig config = AgentConfig.buildFromMap(java.util.Map.of("GCM_PLANNER_URLS", https.toString(),
                     "GCM_CACERT", tls.cert().toString(), "GCM_TOKEN", TestPlanner.AGENT_H1));
-            Publisher trusting = new Publisher(config.plannerUrls(), config.token(), Duration.ofSeconds(5),
-                    Duration.ofMillis(100), config.cacert());
-            assertThat(trusting.publish(record, 1).outcome()).isEqualTo(Publisher.Outcome.STORED);
+            Publisher trusting = new Publisher(new PlannerCalls(config.plannerUrls(), TokenSource.of(config),
+                    config.cacert()), Duration.ofSeconds(5));
+            assertThat(trusting.publish(record).outcome()).isEqualTo(Publisher.Outcome.STORED);
         }
     }
 }

@@ -49,18 +49,7 @@ public final class QemuBaselineCost {
             double qemuMsPerHost = (System.nanoTime() - start) / 1e6 / Math.max(1, sample - 1);
             double qemuTotalMs = qemuMsPerHost * (hosts - 1);
 
-            // our n-way GCM over the whole fleet: the best run after two seconds of warm-up (the JIT)
-            long best = Long.MAX_VALUE;
-            long until = System.nanoTime() + 4_000_000_000L;
-            for (int i = 0; i < 30 || System.nanoTime() < until; i++) {
-                long t = System.nanoTime();
-                Gcm.compute(catalog, fleet);
-                long took = System.nanoTime() - t;
-                if (System.nanoTime() > until - 2_000_000_000L) {
-                    best = Math.min(best, took);
-                }
-            }
-            double oursMs = best / 1e6;
+            double oursMs = OursTimed.bestMillis(catalog, fleet);
             CpuModelInfo ours = Expansion.staticForm(catalog,
                     Gcm.compute(catalog, fleet.subList(0, sample)).model().orElseThrow());
             System.out.printf("| %,d | %s | %.3f | %,.1f%s | %.3f | %,.0fx | %s |%n", hosts,

@@ -7,18 +7,17 @@ import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.input.FleetFile;
 import dev.gcm.cli.input.InputSource;
 import dev.gcm.cli.output.Json;
-import dev.gcm.cli.output.LimitWords;
 import dev.gcm.cli.output.ModelFormat;
 import dev.gcm.cli.output.ModelWriter;
-import dev.gcm.cli.output.Table;
 import dev.gcm.facilitydb.catalog.Catalog;
-import dev.gcm.facilitydb.gcm.Gcm;
 import dev.gcm.facilitydb.gcm.GcmConflict;
 import dev.gcm.facilitydb.gcm.GcmHost;
 import dev.gcm.facilitydb.gcm.GcmLimits;
-import dev.gcm.facilitydb.gcm.GcmResult;
+import dev.gcm.facilitydb.gcm.GcmOptions;
+import dev.gcm.facilitydb.gcm.MixedReleaseGcm;
 import dev.gcm.facilitydb.json.GcmJson;
 import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.Expansion;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,10 +32,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gcm baseline}: the greatest common CPU model of a fleet. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = {"Compute the greatest common CPU model (GCM) of a fleet.",
-                "FILE holds a JSON array of hosts: QEMU CpuModelInfo objects, or"
-                        + " {\"id\": ..., \"model\": {...}, \"ibcRange\": {\"lowest\": \"0x031\", \"unblocked\": \"0x051\"}}.",
+                "FILE holds a JSON array of hosts: models in any form (QEMU CpuModelInfo, gcm/v1 documents, strings"
+                        + " with a name, a -cpu argument or libvirt XML), host objects {\"id\": ..., \"model\": ...,"
+                        + " \"ibcRange\": {\"lowest\": \"0x031\", \"unblocked\": \"0x051\"}, \"qemuVersion\": \"7.2\"}"
+                        + " or host records; or XML with libvirt <cpu> elements, domain capabilities or domains.",
+                "Hosts of several QEMU releases get the GCM of the oldest release's view; --qemu-version asks for an"
+                        + " older view still.",
                 "Exit 0 with a common model, 1 when there is none (the reason on stderr), 2 on bad input."})
 public final class BaselineCommand implements Callable<Integer> {
+
+    /** Whether the GCM keeps the deprecated features the hosts share. */
+    public enum Deprecated { ON, OFF }
 
     @Spec
     CommandSpec spec;
@@ -48,17 +54,29 @@ public final class BaselineCommand implements Callable<Integer> {
             description = "table, json, qemu, args or libvirt (default: table)")
     ModelFormat output;
 
-    @Parameters(paramLabel = "FILE", description = "The fleet as a JSON file, or - for stdin.")
+    @Option(names = "--strict-ibc", description = "Demand identical instruction blocking: no GCM below a host's lowest"
+            + " IBC (default: such a GCM runs there with its IBC raised).")
+    boolean strictIbc;
+
+    @Option(names = "--deprecated-features", paramLabel = "on|off", defaultValue = "on",
+            description = "off: leave out the features QEMU deprecates (csske, bpb, te, cte), as libvirt's"
+                    + " deprecated_features='off' does; -o args and -o libvirt then switch them off explicitly.")
+    Deprecated deprecated;
+
+    @Parameters(paramLabel = "FILE", description = "The fleet as a file, or - for stdin.")
     String file;
 
     @Override
     public Integer call() throws Exception {
-        Catalog catalog = catalogOptions.catalog();
-        List<GcmHost> hosts = FleetFile.read(InputSource.readJson(file), catalog);
-        GcmResult result = Gcm.compute(catalog, hosts);
+        Catalog newest = Catalog.load();
+        catalogOptions.catalog(); // refuses a release without CPU models (exit 2) before reading the fleet
+        List<GcmHost> hosts = FleetFile.read(InputSource.readText(file), newest);
+        GcmOptions options = new GcmOptions(strictIbc, deprecated == Deprecated.OFF);
+        MixedReleaseGcm.Result result = MixedReleaseGcm.compute(newest, hosts, catalogOptions.asked(), options);
+        Catalog catalog = result.view().catalog();
         PrintWriter out = spec.commandLine().getOut();
-        if (!result.hasCommonModel()) {
-            for (GcmConflict c : result.conflicts()) {
+        if (!result.gcm().hasCommonModel()) {
+            for (GcmConflict c : result.gcm().conflicts()) {
                 spec.commandLine().getErr().println("gcm: " + c.message());
             }
             if (output == ModelFormat.JSON) {
@@ -66,38 +84,31 @@ public final class BaselineCommand implements Callable<Integer> {
             }
             return ExitCodes.REJECTED;
         }
-        CpuModel model = result.model().orElseThrow();
-        List<GcmLimits.Limit> limits = GcmLimits.of(catalog, hosts, model);
-        ModelWriter writer = new ModelWriter(catalog);
+        CpuModel model = result.gcm().model().orElseThrow();
+        List<GcmLimits.Limit> limits = GcmLimits.of(catalog, result.reducedHosts(), model, options);
         ObjectNode extra = JsonNodeFactory.instance.objectNode().put("hostCount", hosts.size());
+        extra.set("options", options(options));
+        extra.set("qemuView", BaselineReport.qemuView(result.bound()));
         extra.set("limitedBy", GcmJson.limits(limits));
-        writer.print(out, model, Expansion.staticForm(catalog, model), output, extra);
+        boolean explicitOff = options.deprecatedFeaturesOff() && (output == ModelFormat.ARGS || output == ModelFormat.LIBVIRT);
+        CpuModelInfo form = explicitOff ? Expansion.staticFormDeprecatedOff(catalog, model) : Expansion.staticForm(catalog, model);
+        new ModelWriter(catalog).print(out, model, form, output, extra);
         if (output == ModelFormat.TABLE) {
-            printLimits(out, hosts.size(), limits);
+            BaselineReport.print(out, catalog, hosts.size(), limits, result.bound());
         }
         return ExitCodes.OK;
     }
 
-    private static void printLimits(PrintWriter out, int hostCount, List<GcmLimits.Limit> limits) {
-        out.printf("Hosts:       %d%n", hostCount);
-        if (limits.isEmpty()) {
-            out.println("Limited by:  nothing (every host offers the same model)");
-            out.flush();
-            return;
-        }
-        out.println();
-        Table table = new Table("LIMITING HOST", "DEFINITION", "CAPS", "REMOVES");
-        for (GcmLimits.Limit l : limits) {
-            table.row(l.host(), l.definition(), LimitWords.caps(l.capsGeneration(), l.capsIbc()),
-                    l.removes().isEmpty() ? "-" : String.join(",", l.removes()));
-        }
-        table.print(out);
+    private static ObjectNode options(GcmOptions options) {
+        return JsonNodeFactory.instance.objectNode().put("strictIbc", options.strictIbc())
+                .put("deprecatedFeatures", options.deprecatedFeaturesOff() ? "off" : "on");
     }
 
-    private static ObjectNode conflicts(GcmResult result) {
+    private static ObjectNode conflicts(MixedReleaseGcm.Result result) {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("apiVersion", "gcm/v1").put("kind", "NoCommonModel");
-        node.put("hostCount", result.hostCount());
-        node.set("conflicts", GcmJson.conflicts(result.conflicts()));
+        node.put("hostCount", result.gcm().hostCount());
+        node.set("qemuView", BaselineReport.qemuView(result.bound()));
+        node.set("conflicts", GcmJson.conflicts(result.gcm().conflicts()));
         return node;
     }
 }

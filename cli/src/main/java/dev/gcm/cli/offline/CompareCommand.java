@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.cli.CatalogOptions;
 import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.input.ModelArgument;
+import dev.gcm.cli.input.ModelsMayLookLikeOptions;
 import dev.gcm.cli.output.Json;
 import dev.gcm.cli.output.ModelWriter;
 import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.gcm.Deprecation;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.Comparison;
@@ -22,8 +24,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm compare}: can a guest of model A run on a host offering model B? */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, modelTransformer = ModelsMayLookLikeOptions.class,
         description = {"Compare CPU model A (the guest) with B (the host) as query-cpu-model-comparison does.",
+                "A and B may be in any model form: a name, a -cpu argument (\"-cpu z14-base,vx=off\", z14,csske=off),"
+                        + " QEMU or gcm/v1 JSON, libvirt XML (<cpu>, domain capabilities, domain); inline, a file or -.",
                 "Exit 0 when A can run on B (identical or subset), 1 otherwise, 2 on bad input."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -39,10 +43,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or qemu (default: table)")
     Format output;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The guest model: a name, a JSON file, or -.")
+    @Parameters(index = "0", paramLabel = "A", description = "The guest model, in any form (inline, a file, or -).")
     String guest;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The host model: a name, a JSON file, or -.")
+    @Parameters(index = "1", paramLabel = "B", description = "The host model, in any form (inline, a file, or -).")
     String host;
 
     @Override
@@ -66,7 +70,9 @@ public final class CompareCommand implements Callable<Integer> {
                 node.set("guest", ModelWriter.definition(a.definition()));
                 node.set("host", ModelWriter.definition(b.definition()));
                 node.set("responsibleProperties", CpuModelInfoJson.writeNames(r.responsibleProperties()));
-                node.set("missingOnHost", CpuModelInfoJson.writeNames(catalog.names(r.missing())));
+                node.set("missingOnHost", CpuModelInfoJson.writeNames(Deprecation.deprecatedFirst(catalog, r.missing())));
+                node.set("deprecatedMissingOnHost", CpuModelInfoJson.writeNames(Deprecation.deprecated(catalog, r.missing())));
+                Deprecation.consequence(catalog, r.missing()).ifPresent(c -> node.put("deprecation", c));
                 node.set("extraOnHost", CpuModelInfoJson.writeNames(catalog.names(r.added())));
                 Json.print(out, node);
             }
@@ -75,7 +81,7 @@ public final class CompareCommand implements Callable<Integer> {
                         r.result().runnable() ? "A can run on B" : "A cannot run on B");
                 out.printf("Guest (A):   %s%nHost (B):    %s%n", a.definition().name(), b.definition().name());
                 if (!r.missing().isEmpty()) {
-                    out.printf("B lacks:     %s%n", String.join(", ", catalog.names(r.missing())));
+                    out.printf("B lacks:     %s%n", Deprecation.describe(catalog, r.missing()));
                 }
                 if (r.responsibleProperties().contains(Comparison.TYPE_PROPERTY)) {
                     out.printf("Generation:  %s is %s than %s%n", a.definition().name(),

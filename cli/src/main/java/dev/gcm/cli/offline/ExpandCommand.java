@@ -3,6 +3,7 @@ package dev.gcm.cli.offline;
 import dev.gcm.cli.CatalogOptions;
 import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.input.ModelArgument;
+import dev.gcm.cli.input.ModelsMayLookLikeOptions;
 import dev.gcm.cli.output.ModelFormat;
 import dev.gcm.cli.output.ModelWriter;
 import dev.gcm.facilitydb.catalog.Catalog;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm expand}: static or full expansion, as query-cpu-model-expansion. */
-@Command(name = "expand", mixinStandardHelpOptions = true,
+@Command(name = "expand", mixinStandardHelpOptions = true, modelTransformer = ModelsMayLookLikeOptions.class,
         description = "Expand a CPU model as QEMU's query-cpu-model-expansion does.")
 public final class ExpandCommand implements Callable<Integer> {
 
@@ -43,7 +44,8 @@ public final class ExpandCommand implements Callable<Integer> {
             description = "qemu, json, table, args or libvirt (default: qemu)")
     ModelFormat output;
 
-    @Parameters(paramLabel = "MODEL", description = "A model name (z14, z14-base), a JSON file, or - for stdin.")
+    @Parameters(paramLabel = "MODEL", description = "A model in any form: a name (z14, z14-base), a -cpu argument,"
+            + " QEMU or gcm/v1 JSON, libvirt XML; inline, a file, or - for stdin.")
     String model;
 
     @Override

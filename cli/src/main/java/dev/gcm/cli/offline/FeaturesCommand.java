@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm features}: every feature, or those of one model. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = "List the CPU features (name, kind, bit, first QEMU release, description).")
+        description = {"List the CPU features (name, kind, bit, first QEMU release, description).",
+                "Deprecated features are marked as the QEMU release of the view reports them (none before 9.1)."})
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +33,8 @@ public final class FeaturesCommand implements Callable<Integer> {
     CatalogOptions catalogOptions;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "Only the features of this model: a name (z14, z14-base), a JSON file, or - for stdin.")
+            description = "Only the features of this model, in any form: a name (z14, z14-base), a -cpu argument,"
+                    + " JSON, libvirt XML; inline, a file, or - for stdin.")
     String model;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "Only features of this kind, e.g. STFL, KMA, PLO.")
@@ -61,7 +63,7 @@ public final class FeaturesCommand implements Callable<Integer> {
             for (Feature f : features) {
                 var node = array.addObject().put("name", f.name()).put("kind", f.kind().name()).put("bit", f.bit())
                         .put("sinceQemu", f.sinceQemu().toString()).put("description", f.description());
-                if (f.deprecated()) {
+                if (catalog.deprecatedFeatures().contains(f.index())) {
                     node.put("deprecated", true);
                 }
             }
@@ -70,7 +72,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         Table table = new Table("NAME", "KIND", "BIT", "SINCE-QEMU", "DESCRIPTION");
         for (Feature f : features) {
-            table.row(f.name(), f.kind(), f.bit(), f.sinceQemu(), f.description() + (f.deprecated() ? " (deprecated)" : ""));
+            table.row(f.name(), f.kind(), f.bit(), f.sinceQemu(), f.description()
+                    + (catalog.deprecatedFeatures().contains(f.index()) ? " (deprecated)" : ""));
         }
         Tables.print(table, out, noHeaders);
         return ExitCodes.OK;

@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ProbeCommand implements Callable<Integer> {
 
     /** The probes. */
-    public enum Hypervisor { QEMU, CPUINFO, KVM, SIMULATED }
+    public enum Hypervisor { LIBVIRT, QEMU, CPUINFO, KVM, SIMULATED }
 
     /** Output forms of a record. */
     public enum Format { JSON, TABLE }
@@ -44,8 +44,14 @@ public final class ProbeCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogOptions;
 
-    @Option(names = "--hypervisor", defaultValue = "qemu", description = "qemu, cpuinfo, kvm or simulated (default: qemu)")
+    @Option(names = "--hypervisor", defaultValue = "qemu",
+            description = "libvirt, qemu, cpuinfo, kvm or simulated (default: qemu)")
     Hypervisor hypervisor;
+
+    @Option(names = "--libvirt-uri", paramLabel = "URI", defaultValue = ProbeSpec.DEFAULT_LIBVIRT_URI,
+            description = "The libvirt daemon to ask (libvirt probe; default: qemu:///system), e.g."
+                    + " qemu+unix:///system?socket=/run/libvirt/libvirt-sock.")
+    String libvirtUri;
 
     @Option(names = "--qemu", paramLabel = "BINARY", defaultValue = "qemu-system-s390x",
             description = "The QEMU binary (default: qemu-system-s390x).")
@@ -92,6 +98,10 @@ public final class ProbeCommand implements Callable<Integer> {
         } catch (ProbeException e) {
             spec.commandLine().getErr().println("gcm: probe failed: " + e.getMessage());
             return ExitCodes.REJECTED;
+        } finally {
+            if (probe instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output == Format.JSON) {
@@ -104,7 +114,8 @@ public final class ProbeCommand implements Callable<Integer> {
 
     private HypervisorProbe probe(Catalog catalog) {
         return new ProbeSpec(hypervisor.name(), qemuBinary, Optional.ofNullable(guestSockets), procRoot, model, mask,
-                soft, Optional.ofNullable(ibc), Duration.ofSeconds(timeoutSeconds)).build(catalog);
+                soft, Optional.ofNullable(ibc), Duration.ofSeconds(timeoutSeconds),
+                new ProbeSpec.Libvirt(libvirtUri, List.of())).build(catalog);
     }
 
     private String hostId() {
@@ -135,13 +146,29 @@ public final class ProbeCommand implements Callable<Integer> {
         if (r.hypervisor().qemuVersion() != null) {
             out.printf("QEMU:        %s%n", r.hypervisor().qemuVersion());
         }
+        if (r.hypervisor().libvirtVersion() != null) {
+            out.printf("libvirt:     %s%n", r.hypervisor().libvirtVersion());
+        }
+        if (r.hypervisor().machineTypes() != null) {
+            out.printf("Machines:    %d, newest %s%n", r.hypervisor().machineTypes().size(), r.hypervisor().machineTypes()
+                    .stream().filter(m -> m.matches(".*-\\d+\\.\\d+")).max(ProbeCommand::byMachineVersion).orElse("-"));
+        }
         if (r.facilities() != null && r.facilities().soft() != null && !r.facilities().soft().isEmpty()) {
             out.printf("Soft:        facilities %s%n", r.facilities().soft());
         }
         for (HostRecord.Guest g : r.guests()) {
-            out.printf("Guest:       %s  %s%n", g.name(), g.cpuModel().toCpuArgument());
+            out.printf("Guest:       %s  %s%s%n", g.name(), g.cpuModel().toCpuArgument(),
+                    (g.uuid() == null ? "" : "  uuid " + g.uuid()) + (g.machineType() == null ? "" : "  machine " + g.machineType()));
         }
         out.flush();
+    }
+
+    /** s390-ccw-virtio-7.10 after s390-ccw-virtio-7.2. */
+    private static int byMachineVersion(String a, String b) {
+        String[] x = a.replaceAll(".*-", "").split("\\.");
+        String[] y = b.replaceAll(".*-", "").split("\\.");
+        int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
     }
 
 }

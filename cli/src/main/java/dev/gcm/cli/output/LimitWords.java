@@ -14,7 +14,7 @@ public final class LimitWords {
         return generation && ibc ? "generation, IBC" : generation ? "generation" : ibc ? "IBC" : "-";
     }
 
-    /** A sentence: "caps the generation (z13); caps the IBC; lacks a, b". */
+    /** A sentence: "caps the generation (z13); caps the IBC; lacks a, b" (deprecated features first). */
     public static String sentence(boolean generation, String definition, boolean ibc, List<String> removes) {
         List<String> parts = new ArrayList<>();
         if (generation) {
@@ -27,5 +27,10 @@ public final class LimitWords {
             parts.add("lacks " + String.join(", ", removes));
         }
         return String.join("; ", parts);
+    }
+
+    /** For a REMOVES column: the features, the deprecated ones first and marked, e.g. "csske*,bpb*,vx". */
+    public static String removes(List<String> removes, List<String> deprecated) {
+        return String.join(",", removes.stream().map(f -> deprecated.contains(f) ? f + "*" : f).toList());
     }
 }

@@ -1,16 +1,17 @@
 package dev.gcm.cli.output;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.forms.CpuArgument;
+import dev.gcm.facilitydb.forms.GcmDocuments;
+import dev.gcm.facilitydb.forms.LibvirtCpuXml;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
-import dev.gcm.facilitydb.qemu.Expansion;
 import java.io.PrintWriter;
 
-/** Prints one CPU model in any {@link ModelFormat}. */
+/** Prints one CPU model in any {@link ModelFormat}, through facility-db's writers (which its reader reads back). */
 public final class ModelWriter {
 
     private final Catalog catalog;
@@ -26,7 +27,7 @@ public final class ModelWriter {
     public void print(PrintWriter out, CpuModel model, CpuModelInfo qemuForm, ModelFormat format, ObjectNode extra) {
         switch (format) {
             case QEMU -> Json.print(out, CpuModelInfoJson.write(qemuForm));
-            case ARGS -> out.println("-cpu " + qemuForm.toCpuArgument());
+            case ARGS -> out.println(CpuArgument.write(qemuForm));
             case LIBVIRT -> out.print(libvirt(qemuForm));
             case JSON -> Json.print(out, ownForm(model, extra));
             case TABLE -> table(out, model, qemuForm);
@@ -34,14 +35,9 @@ public final class ModelWriter {
         out.flush();
     }
 
-    /** The project's own JSON form of a model. */
+    /** The project's own JSON form of a model (a gcm/v1 CpuModel document). */
     public ObjectNode ownForm(CpuModel model, ObjectNode extra) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("apiVersion", "gcm/v1");
-        node.put("kind", "CpuModel");
-        node.set("definition", definition(model.definition()));
-        node.set("qemu", CpuModelInfoJson.write(Expansion.staticForm(catalog, model)));
-        node.set("features", CpuModelInfoJson.writeNames(catalog.names(model.features())));
+        ObjectNode node = GcmDocuments.cpuModel(catalog, model);
         if (extra != null) {
             node.setAll(extra);
         }
@@ -49,14 +45,7 @@ public final class ModelWriter {
     }
 
     public static ObjectNode definition(CpuDefinition d) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("name", d.name());
-        node.put("machineType", d.machineTypeText());
-        node.put("generation", d.generation());
-        node.put("ga", d.ga());
-        node.put("ibc", d.ibc().toString());
-        node.put("description", d.description());
-        return node;
+        return GcmDocuments.definition(d);
     }
 
     private void table(PrintWriter out, CpuModel model, CpuModelInfo qemuForm) {
@@ -70,10 +59,6 @@ public final class ModelWriter {
 
     /** A libvirt custom CPU that requires the deltas of the static form and disables the removed ones. */
     public static String libvirt(CpuModelInfo info) {
-        StringBuilder sb = new StringBuilder("<cpu mode='custom' match='exact' check='partial'>\n");
-        sb.append("  <model fallback='forbid'>").append(info.name()).append("</model>\n");
-        info.props().forEach((name, on) -> sb.append("  <feature policy='").append(on ? "require" : "disable")
-                .append("' name='").append(name).append("'/>\n"));
-        return sb.append("</cpu>\n").toString();
+        return LibvirtCpuXml.write(info);
     }
 }

@@ -104,19 +104,26 @@ class OfflineCommandsTest {
     }
 
     @Test
-    void baselineHonoursIbcRanges() {
+    void baselineHonoursIbcRangesStrictOnlyWhenAsked() {
         String fleet = "[{\"id\":\"new\",\"model\":{\"name\":\"gen15a\"},\"ibcRange\":{\"lowest\":\"0x051\",\"unblocked\":\"0x051\"}},"
                 + "{\"id\":\"old\",\"model\":{\"name\":\"z14\"},\"ibcRange\":{\"lowest\":\"0x031\",\"unblocked\":\"0x041\"}}]";
-        CliRun run = CliRun.withStdin(fleet, "baseline", "-");
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.REJECTED);
-        assertThat(run.err()).contains("IBC ranges do not meet").contains("new").contains("old");
+        CliRun strict = CliRun.withStdin(fleet, "baseline", "-", "--strict-ibc");
+        assertThat(strict.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(strict.err()).contains("IBC ranges do not meet").contains("new").contains("old");
+        CliRun raised = CliRun.withStdin(fleet, "baseline", "-");
+        assertThat(raised.exitCode()).as("z14 runs on 'new' with its IBC raised").isEqualTo(ExitCodes.OK);
+        assertThat(raised.out()).contains("Definition:  z14 ");
     }
 
     @Test
     void badInputExitsTwoWithAClearMessageAndNoTrace() {
-        Map<String, String> cases = Map.of(
+        Map<String, String> cases = pairs(
                 "[{\"name\":\"z14\"", "malformed JSON",
                 "[{\"name\":\"z14\",\"props\":{\"warp\":true,\"cloak\":false}}]", "unknown properties: warp, cloak",
+                "[{\"id\":\"h\",\"model\":\"z14\",\"qemuVersion\":\"2.0\"}]", "QEMU 2.0.0 has no s390x CPU models",
+                "[{\"id\":\"h\",\"model\":\"gen17a\",\"qemuVersion\":\"7.2\"}]", "unknown CPU model: gen17a (in the view of QEMU 7.2",
+                "[\"<cpu><model>z14</cpu>\"]", "malformed XML",
+                "<cpu mode='host-model'/>", "takes its model from the host",
                 "[{\"name\":\"zz9\"}]", "unknown CPU model: zz9",
                 "{\"name\":\"z14\"}", "expected a JSON array",
                 "[]", "the fleet is empty",
@@ -135,6 +142,14 @@ class OfflineCommandsTest {
         assertThat(CliRun.of("baseline", "/no/such/file.json").err()).contains("no such file");
         assertThat(CliRun.of("expand", "--static", "--full", "z14").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    private static Map<String, String> pairs(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     @Test

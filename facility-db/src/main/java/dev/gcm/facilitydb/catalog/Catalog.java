@@ -34,23 +34,30 @@ public final class Catalog {
     private final FeatureSet known;
     private final FeatureSet ignoredBaseFeatures;
     private final FeatureSet deprecated;
+    private final FeatureSet deprecatedByAnyRelease;
+    private final List<QemuRelease> releases;
     private final Map<QemuVersion, Catalog> views = new ConcurrentHashMap<>();
 
     Catalog(QemuVersion qemuVersion, int indexLimit, List<Feature> features, List<FeatureGroup> groups,
-            List<CpuDefinition> definitions, FeatureSet ignoredBaseFeatures) {
+            List<CpuDefinition> definitions, FeatureSet ignoredBaseFeatures, List<QemuRelease> releases) {
         this.qemuVersion = qemuVersion;
+        this.releases = List.copyOf(releases);
         this.features = List.copyOf(features);
         this.byIndex = new Feature[indexLimit];
         Map<String, Feature> names = new LinkedHashMap<>();
         Map<Integer, Feature> stfl = new LinkedHashMap<>();
         FeatureSet.Builder knownBits = FeatureSet.builder();
         FeatureSet.Builder deprecatedBits = FeatureSet.builder();
+        FeatureSet.Builder deprecatedLaterBits = FeatureSet.builder();
         for (Feature f : features) {
             byIndex[f.index()] = f;
             names.put(f.name(), f);
             knownBits.add(f.index());
-            if (f.deprecated()) {
+            if (f.deprecatedIn(qemuVersion)) {
                 deprecatedBits.add(f.index());
+            }
+            if (f.deprecatedSince().isPresent()) {
+                deprecatedLaterBits.add(f.index());
             }
             if (f.kind() == FeatureKind.STFL) {
                 stfl.put(f.bit(), f);
@@ -60,6 +67,7 @@ public final class Catalog {
         this.stflByBit = Collections.unmodifiableMap(stfl);
         this.known = knownBits.build();
         this.deprecated = deprecatedBits.build();
+        this.deprecatedByAnyRelease = deprecatedLaterBits.build();
         this.groups = List.copyOf(groups);
         Map<String, FeatureGroup> groupNames = new LinkedHashMap<>();
         groups.forEach(g -> groupNames.put(g.name(), g));
@@ -89,13 +97,29 @@ public final class Catalog {
      * The catalog as the given QEMU release knows it: features, groups and definitions that release
      * had, group members and feature sets restricted to them. Versions newer than this catalog give it
      * unchanged.
+     *
+     * @throws UnsupportedQemuException for a release older than the first with s390x CPU models (2.8)
      */
     public Catalog forQemu(QemuVersion version) {
         QemuVersion release = version.release();
+        if (!release.atLeast(QemuVersion.FIRST_WITH_CPU_MODELS)) {
+            throw new UnsupportedQemuException(version);
+        }
         if (release.atLeast(qemuVersion)) {
             return this;
         }
         return views.computeIfAbsent(release, v -> CatalogViews.restrict(this, v));
+    }
+
+    /** The releases whose machine types the catalog has read from a real QEMU, oldest first. */
+    public List<QemuRelease> releases() {
+        return releases;
+    }
+
+    /** What the catalog has seen of the release line of a version (7.2.22 is release 7.2), if it has. */
+    public Optional<QemuRelease> release(QemuVersion version) {
+        QemuVersion line = version.release();
+        return releases.stream().filter(r -> r.version().release().equals(line)).findFirst();
     }
 
     /** The QEMU release this catalog describes. */
@@ -163,8 +187,17 @@ public final class Catalog {
         return ignoredBaseFeatures;
     }
 
+    /** The features this catalog's QEMU release reports deprecated (QEMU 9.1 and later; none in 7.2). */
     public FeatureSet deprecatedFeatures() {
         return deprecated;
+    }
+
+    /**
+     * The features of this view that this or any newer QEMU release reports deprecated: what a GCM with
+     * deprecated features off leaves out, so that hosts of every release agree on it.
+     */
+    public FeatureSet deprecatedByAnyRelease() {
+        return deprecatedByAnyRelease;
     }
 
     /** Size of the index space (the same in every view). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the catalog resource ({@code catalog.json}, format gcm-catalog/1). */
 final class CatalogLoader {
@@ -42,7 +43,9 @@ final class CatalogLoader {
             int i = features.size();
             Feature feature = new Feature(i, f.get("name").asText(), FeatureKind.valueOf(f.get("kind").asText()),
                     f.get("bit").asInt(), f.get("description").asText(),
-                    QemuVersion.parse(f.get("sinceQemu").asText()), f.path("deprecated").asBoolean(false));
+                    QemuVersion.parse(f.get("sinceQemu").asText()),
+                    f.hasNonNull("deprecatedSinceQemu") ? Optional.of(QemuVersion.parse(f.get("deprecatedSinceQemu").asText()))
+                            : Optional.empty());
             features.add(feature);
             index.put(feature.name(), i);
         }
@@ -67,7 +70,22 @@ final class CatalogLoader {
                     set(level.get("base"), index), set(level.get("default"), index), set(level.get("full"), index)));
         }
         return new Catalog(QemuVersion.parse(root.get("newestQemu").asText()), features.size(), features, groups,
-                definitions, set(root.get("ignoredBaseFeatures"), index));
+                definitions, set(root.get("ignoredBaseFeatures"), index), releases(root.path("releases")));
+    }
+
+    private static List<QemuRelease> releases(JsonNode releases) {
+        List<QemuRelease> out = new ArrayList<>();
+        for (JsonNode r : releases) {
+            out.add(new QemuRelease(QemuVersion.parse(r.get("qemu").asText()), strings(r.get("machineTypes")),
+                    strings(r.get("deprecatedMachineTypes")), r.get("defaultMachineType").asText()));
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static FeatureSet set(JsonNode names, Map<String, Integer> index) {

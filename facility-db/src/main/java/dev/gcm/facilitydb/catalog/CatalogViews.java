@@ -27,6 +27,7 @@ final class CatalogViews {
                         d.description(), d.sinceQemu(), d.featureLevel(),
                         d.base().and(known), d.defaults().and(known), d.full().and(known)))
                 .toList();
-        return new Catalog(release, full.indexLimit(), features, groups, definitions, full.ignoredBaseFeatures());
+        return new Catalog(release, full.indexLimit(), features, groups, definitions, full.ignoredBaseFeatures(),
+                full.releases());
     }
 }

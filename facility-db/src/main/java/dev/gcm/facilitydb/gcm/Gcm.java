@@ -22,9 +22,10 @@ import java.util.Set;
  * search picks the definition for that cap and F; the result is that definition with F masked by its
  * full set. For two hosts this is exactly QEMU's query-cpu-model-baseline.
  *
- * <p>Beyond QEMU, when hosts report IBC ranges the result must lie in every range: the definition is
- * lowered to the smallest unblocked IBC, and it is a conflict when the ranges do not meet or the
- * definition falls below some host's lowest IBC.
+ * <p>Beyond QEMU, when hosts report IBC ranges the definition is lowered to the smallest unblocked IBC (no
+ * host can run a newer one). A definition below some host's lowest IBC still runs there (KVM raises the
+ * guest's IBC); only with {@link GcmOptions#strictIbc()} is that a conflict, as are ranges that do not meet.
+ * With {@link GcmOptions#deprecatedFeaturesOff()} the deprecated features are left out of the result.
  */
 public final class Gcm {
 
@@ -41,6 +42,10 @@ public final class Gcm {
     }
 
     public static GcmResult compute(Catalog catalog, List<GcmHost> hosts) {
+        return compute(catalog, hosts, GcmOptions.DEFAULT);
+    }
+
+    public static GcmResult compute(Catalog catalog, List<GcmHost> hosts, GcmOptions options) {
         int n = hosts.size();
         if (n == 0) {
             return GcmResult.none(0, List.of(new GcmConflict(GcmConflict.Code.NO_HOSTS,
@@ -51,16 +56,22 @@ public final class Gcm {
         GcmSummary summary = new GcmSummary(n, FeatureSet.intersectionOf(scan.distinctSets), scan.cap.type(),
                 scan.cap.generation(), scan.cap.ga(), Optional.ofNullable(bounds).map(IbcBounds::maxLowest),
                 Optional.ofNullable(bounds).map(IbcBounds::minUnblocked));
-        Optional<CpuModel> model = fromSummary(catalog, summary);
+        Optional<CpuModel> model = fromSummary(catalog, summary, options);
         return model.map(m -> GcmResult.common(m, n)).orElseGet(() -> GcmResult.none(n, List.of(
                 conflict(catalog, hosts, summary, bounds))));
     }
 
+    /** {@link #fromSummary(Catalog, GcmSummary, GcmOptions)} with the default options. */
+    public static Optional<CpuModel> fromSummary(Catalog catalog, GcmSummary s) {
+        return fromSummary(catalog, s, GcmOptions.DEFAULT);
+    }
+
     /**
      * The GCM from a summary of the hosts; empty when there is no common model (then
-     * {@link #compute} over the hosts names the conflict).
+     * {@link #compute} over the hosts names the conflict). For hosts of several QEMU releases, pass the catalog
+     * of the oldest ({@code QemuView}) and a summary in its view ({@link MixedReleaseGcm#summaryInView}).
      */
-    public static Optional<CpuModel> fromSummary(Catalog catalog, GcmSummary s) {
+    public static Optional<CpuModel> fromSummary(Catalog catalog, GcmSummary s, GcmOptions options) {
         if (s.hostCount() == 0) {
             return Optional.empty();
         }
@@ -72,15 +83,19 @@ public final class Gcm {
         if (s.maxLowest().isPresent()) {
             Ibc lowest = s.maxLowest().get();
             Ibc unblocked = s.minUnblocked().orElseThrow();
-            if (lowest.compareTo(unblocked) > 0) {
+            if (options.strictIbc() && lowest.compareTo(unblocked) > 0) {
                 return Optional.empty();
             }
             def = lowerToUnblocked(catalog, def, unblocked, s.common());
-            if (def.ibc().compareTo(lowest) < 0) {
+            if (options.strictIbc() && def.ibc().compareTo(lowest) < 0) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new CpuModel(def, s.common().and(def.full())));
+        FeatureSet features = s.common().and(def.full());
+        if (options.deprecatedFeaturesOff()) {
+            features = features.andNot(catalog.deprecatedByAnyRelease());
+        }
+        return Optional.of(new CpuModel(def, features));
     }
 
     private static CpuDefinition lowerToUnblocked(Catalog catalog, CpuDefinition def, Ibc unblocked, FeatureSet common) {
@@ -96,6 +111,7 @@ public final class Gcm {
         if (found.isEmpty()) {
             return missingBase(catalog, hosts, s.common());
         }
+        // only a strict IBC makes conflicts beyond missing base features
         if (bounds.maxLowest.compareTo(bounds.minUnblocked) > 0) {
             return bounds.disjoint(hosts);
         }
@@ -172,7 +188,7 @@ public final class Gcm {
             List<String> all = new ArrayList<>(high);
             low.stream().filter(id -> !all.contains(id)).forEach(all::add);
             return new GcmConflict(GcmConflict.Code.IBC_RANGES_DISJOINT,
-                    "no common model: IBC ranges do not meet; lowest IBC " + maxLowest + " of "
+                    "no common model with strict IBC: IBC ranges do not meet; lowest IBC " + maxLowest + " of "
                             + String.join(", ", limit(high)) + " is above unblocked IBC " + minUnblocked + " of "
                             + String.join(", ", limit(low)),
                     all, List.of());
@@ -181,8 +197,9 @@ public final class Gcm {
         GcmConflict belowLowest(List<GcmHost> hosts, CpuDefinition def) {
             List<String> ids = idsWhere(hosts, r -> r.lowest().compareTo(def.ibc()) > 0);
             return new GcmConflict(GcmConflict.Code.IBC_BELOW_LOWEST,
-                    "no common model: the common definition " + def.name() + " (IBC " + def.ibc()
-                            + ") is older than the lowest IBC of " + String.join(", ", limit(ids)),
+                    "no common model with strict IBC: the common definition " + def.name() + " (IBC " + def.ibc()
+                            + ") is older than the lowest IBC of " + String.join(", ", limit(ids))
+                            + " (without strictIbc it runs there with its IBC raised)",
                     ids, List.of());
         }
 

@@ -4,8 +4,8 @@ import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.FeatureSet;
-import java.util.ArrayList;
 import dev.gcm.facilitydb.model.Ibc;
+import java.util.ArrayList;
 import dev.gcm.facilitydb.model.IbcRange;
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +19,19 @@ public final class GcmLimits {
 
     /**
      * @param host         the host's id
-     * @param removes      features this host lacks that some other host has (within the result's full set)
+     * @param removes      features this host lacks that some other host has (within the result's full set), the
+     *                     deprecated ones first
+     * @param deprecated   those of {@code removes} that QEMU deprecates (see {@link Deprecation})
      * @param capsGeneration whether this host is of the oldest generation/GA while others are newer
      * @param capsIbc      whether this host's unblocked IBC is the lowest of the hosts and forces the GCM to an
      *                     older definition than the same hosts without IBC ranges would get
      * @param definition   the host's own definition
      */
-    public record Limit(String host, List<String> removes, boolean capsGeneration, boolean capsIbc, String definition) {
+    public record Limit(String host, List<String> removes, List<String> deprecated, boolean capsGeneration,
+                        boolean capsIbc, String definition) {
         public Limit {
             removes = List.copyOf(removes);
+            deprecated = List.copyOf(deprecated);
         }
     }
 
@@ -36,9 +40,17 @@ public final class GcmLimits {
 
     /** The limiting hosts of a common model, in the order given; hosts that limit nothing are left out. */
     public static List<Limit> of(Catalog catalog, List<GcmHost> hosts, CpuModel result) {
+        return of(catalog, hosts, result, GcmOptions.DEFAULT);
+    }
+
+    /** As {@link #of(Catalog, List, CpuModel)}, for a GCM computed with these options. */
+    public static List<Limit> of(Catalog catalog, List<GcmHost> hosts, CpuModel result, GcmOptions options) {
         CpuDefinition def = result.definition();
         List<FeatureSet> sets = hosts.stream().map(h -> h.model().features()).distinct().toList();
         FeatureSet offered = FeatureSet.unionOf(sets).and(def.full());
+        if (options.deprecatedFeaturesOff()) {
+            offered = offered.andNot(catalog.deprecatedByAnyRelease());
+        }
         boolean mixedGenerations = hosts.stream().map(h -> h.model().definition())
                 .anyMatch(d -> d.isOlderThan(hosts.get(0).model().definition())
                         || hosts.get(0).model().definition().isOlderThan(d));
@@ -52,7 +64,8 @@ public final class GcmLimits {
             boolean caps = mixedGenerations && !d.isOlderThan(oldest) && !oldest.isOlderThan(d);
             boolean capsIbc = ibcCap.isPresent() && h.ibcRange().map(r -> r.unblocked().equals(ibcCap.get())).orElse(false);
             if (!removes.isEmpty() || caps || capsIbc) {
-                out.add(new Limit(h.id(), catalog.names(removes), caps, capsIbc, d.name()));
+                out.add(new Limit(h.id(), Deprecation.deprecatedFirst(catalog, removes),
+                        Deprecation.deprecated(catalog, removes), caps, capsIbc, d.name()));
             }
         }
         return out;

@@ -13,13 +13,14 @@ public final class GcmJson {
     private GcmJson() {
     }
 
-    /** {@code [{"host", "definition", "capsGeneration", "capsIbc", "removes": [...]}]} */
+    /** {@code [{"host", "definition", "capsGeneration", "capsIbc", "removes": [...], "deprecated": [...]}]} */
     public static ArrayNode limits(List<GcmLimits.Limit> limits) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (GcmLimits.Limit l : limits) {
             ObjectNode n = array.addObject().put("host", l.host()).put("definition", l.definition())
                     .put("capsGeneration", l.capsGeneration()).put("capsIbc", l.capsIbc());
             n.set("removes", CpuModelInfoJson.writeNames(l.removes()));
+            n.set("deprecated", CpuModelInfoJson.writeNames(l.deprecated()));
         }
         return array;
     }

@@ -41,4 +41,17 @@ public final class Expansion {
                 .forEach(n -> props.put(n, false));
         return new CpuModelInfo(model.definition().staticName(), props);
     }
+
+    /**
+     * The static form with every deprecated feature (of any release, see
+     * {@link Catalog#deprecatedByAnyRelease()}) that the model lacks switched off explicitly, as libvirt's
+     * {@code deprecated_features='off'} has QEMU do: for {@code -cpu} arguments and libvirt XML of a GCM computed
+     * with deprecated features off. It resolves to the same model.
+     */
+    public static CpuModelInfo staticFormDeprecatedOff(Catalog catalog, CpuModel model) {
+        CpuModelInfo info = staticForm(catalog, model);
+        Map<String, Boolean> props = new LinkedHashMap<>(info.props());
+        catalog.names(catalog.deprecatedByAnyRelease().andNot(model.features())).forEach(n -> props.putIfAbsent(n, false));
+        return new CpuModelInfo(info.name(), props);
+    }
 }

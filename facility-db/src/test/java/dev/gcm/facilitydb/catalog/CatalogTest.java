@@ -120,4 +120,37 @@ class CatalogTest {
         assertThat(catalog.stflFeature(129).orElseThrow().name()).isEqualTo("vx");
         assertThat(catalog.stflFeature(2)).isEmpty();
     }
+
+    @Test
+    void deprecatedFeaturesAreThoseEachReleaseReports() {
+        Catalog qemu72 = catalog.forQemu(QemuVersion.parse("7.2"));
+        assertThat(qemu72.deprecatedFeatures().isEmpty()).as("QEMU 7.2 has no deprecated-props").isTrue();
+        assertThat(qemu72.names(qemu72.deprecatedByAnyRelease())).containsExactlyInAnyOrder("csske", "cte", "te", "bpb");
+        Catalog qemu10 = catalog.forQemu(QemuVersion.parse("10.0.2"));
+        assertThat(qemu10.names(qemu10.deprecatedFeatures())).containsExactlyInAnyOrder("csske", "cte", "te", "bpb");
+        assertThat(catalog.forQemu(QemuVersion.parse("9.0")).deprecatedFeatures().isEmpty()).isTrue();
+        assertThat(catalog.feature("te").orElseThrow().deprecatedIn(QemuVersion.parse("9.1"))).isTrue();
+    }
+
+    @Test
+    void knowsTheMachineTypesOfTheReleasesItHasSeen() {
+        assertThat(catalog.releases()).extracting(r -> r.version().toString()).containsExactly("7.2.0", "10.0.0");
+        QemuRelease r72 = catalog.release(QemuVersion.parse("7.2.22")).orElseThrow();
+        assertThat(r72.machineTypes()).startsWith("s390-ccw-virtio-2.4").endsWith("s390-ccw-virtio-7.2").hasSize(23);
+        assertThat(r72.defaultMachineType()).isEqualTo("s390-ccw-virtio-7.2");
+        QemuRelease r10 = catalog.forQemu(QemuVersion.parse("7.2")).release(QemuVersion.parse("10.0.2")).orElseThrow();
+        assertThat(r10.knowsMachineType("s390-ccw-virtio-2.8")).as("10.0 retired 2.4 to 2.8").isFalse();
+        assertThat(r10.knowsMachineType("s390-ccw-virtio-10.0")).isTrue();
+        assertThat(r10.knowsMachineType("s390-ccw-virtio")).isTrue();
+        assertThat(r10.deprecatedMachineTypes()).contains("s390-ccw-virtio-2.9").doesNotContain("s390-ccw-virtio-7.1");
+        assertThat(catalog.release(QemuVersion.parse("8.2"))).isEmpty();
+    }
+
+    @Test
+    void releasesBeforeCpuModelsHaveNoView() {
+        assertThatThrownBy(() -> catalog.forQemu(QemuVersion.parse("2.0")))
+                .isInstanceOf(UnsupportedQemuException.class).hasMessageContaining("QEMU 2.0.0 has no s390x CPU models");
+        assertThat(catalog.forQemu(QemuVersion.parse("2.8")).definitions()).isNotEmpty();
+        assertThatThrownBy(() -> QemuVersion.parse("7.99999")).hasMessageContaining("not a QEMU version");
+    }
 }

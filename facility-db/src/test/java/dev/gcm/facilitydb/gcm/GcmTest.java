@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.Ibc;
+import dev.gcm.facilitydb.model.IbcCheck;
 import dev.gcm.facilitydb.model.IbcRange;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.ModelResolver;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GcmTest {
+
+    private static final GcmOptions STRICT = new GcmOptions(true, false);
 
     private final Catalog catalog = Catalog.load();
     private final ModelResolver resolver = new ModelResolver(catalog);
@@ -80,23 +83,76 @@ class GcmTest {
     }
 
     @Test
-    void disjointIbcRangesConflict() {
-        GcmResult r = Gcm.compute(catalog, List.of(
+    void disjointIbcRangesConflictOnlyWithStrictIbc() {
+        List<GcmHost> hosts = List.of(
                 new GcmHost("new", model("gen15a", Map.of()), range("0x051", "0x051")),
-                new GcmHost("old", model("z14", Map.of()), range("0x031", "0x041"))));
-        GcmConflict c = r.conflicts().get(0);
+                new GcmHost("old", model("z14", Map.of()), range("0x031", "0x041")));
+        GcmConflict c = Gcm.compute(catalog, hosts, STRICT).conflicts().get(0);
         assertThat(c.code()).isEqualTo(GcmConflict.Code.IBC_RANGES_DISJOINT);
         assertThat(c.hosts()).containsExactly("new", "old");
+        assertThat(c.message()).contains("strict IBC");
+        CpuModel raised = Gcm.compute(catalog, hosts).model().orElseThrow();
+        assertThat(raised.definition().name()).as("z14 runs on 'new' with its IBC raised to 0x051").isEqualTo("z14");
+        assertThat(IbcCheck.of(raised.ibc(), hosts.get(0).ibcRange().orElseThrow(), false)).isEqualTo(IbcCheck.RAISED);
     }
 
     @Test
-    void aDefinitionBelowSomeHostsLowestIbcConflicts() {
-        GcmResult r = Gcm.compute(catalog, List.of(
+    void aDefinitionBelowSomeHostsLowestIbcConflictsOnlyWithStrictIbc() {
+        List<GcmHost> hosts = List.of(
                 new GcmHost("strict", model("gen15a", Map.of()), range("0x041", "0x051")),
-                new GcmHost("old", model("z13", Map.of()))));
-        GcmConflict c = r.conflicts().get(0);
+                new GcmHost("old", model("z13", Map.of())));
+        GcmConflict c = Gcm.compute(catalog, hosts, STRICT).conflicts().get(0);
         assertThat(c.code()).isEqualTo(GcmConflict.Code.IBC_BELOW_LOWEST);
         assertThat(c.hosts()).containsExactly("strict");
+        assertThat(Gcm.compute(catalog, hosts).model().orElseThrow().definition().name()).isEqualTo("z13");
+    }
+
+    @Test
+    void theGcmNeverExceedsAnyHostsUnblockedIbcStrictOrNot() {
+        List<GcmHost> hosts = List.of(
+                new GcmHost("a", model("gen16a", Map.of()), range("0x031", "0x071")),
+                new GcmHost("b", model("gen16a", Map.of()), range("0x031", "0x051")));
+        for (GcmOptions o : List.of(GcmOptions.DEFAULT, STRICT)) {
+            CpuModel m = Gcm.compute(catalog, hosts, o).model().orElseThrow();
+            assertThat(m.definition().name()).isEqualTo("gen15a");
+            hosts.forEach(h -> assertThat(IbcCheck.of(m.ibc(), h.ibcRange().orElseThrow(), o.strictIbc()))
+                    .isEqualTo(IbcCheck.NONE));
+        }
+    }
+
+    @Test
+    void ibcCheckFollowsDesignSectionThree() {
+        IbcRange range = range("0x031", "0x051");
+        assertThat(IbcCheck.of(Ibc.parse("0x041"), range, true)).isEqualTo(IbcCheck.NONE);
+        assertThat(IbcCheck.of(Ibc.parse("0x021"), range, false)).isEqualTo(IbcCheck.RAISED);
+        assertThat(IbcCheck.of(Ibc.parse("0x021"), range, true)).isEqualTo(IbcCheck.BELOW_LOWEST);
+        assertThat(IbcCheck.of(Ibc.parse("0x061"), range, false)).isEqualTo(IbcCheck.ABOVE_UNBLOCKED);
+        assertThat(IbcCheck.RAISED.rejects()).isFalse();
+        assertThat(IbcCheck.BELOW_LOWEST.rejects()).isTrue();
+        assertThat(IbcCheck.RAISED.describe(Ibc.parse("0x021"), range)).contains("raises it to 0x031");
+    }
+
+    @Test
+    void deprecatedFeaturesOffLeavesThemOutAndNamesThemFirst() {
+        List<GcmHost> hosts = List.of(new GcmHost("z14", model("z14", Map.of())),
+                new GcmHost("gen15", model("gen15a", Map.of())));
+        CpuModel kept = Gcm.compute(catalog, hosts).model().orElseThrow();
+        assertThat(catalog.names(kept.features())).contains("te", "cte").doesNotContain("csske", "bpb");
+        CpuModel off = Gcm.compute(catalog, hosts, new GcmOptions(false, true)).model().orElseThrow();
+        assertThat(off.definition()).isEqualTo(kept.definition());
+        assertThat(catalog.names(off.features())).doesNotContain("te", "cte", "csske", "bpb");
+        assertThat(kept.features().andNot(off.features())).isEqualTo(catalog.featureSet(List.of("te", "cte")));
+
+        GcmLimits.Limit gen15 = GcmLimits.of(catalog, hosts, kept).stream().filter(l -> l.host().equals("gen15"))
+                .findFirst().orElseThrow();
+        assertThat(gen15.removes().subList(0, 2)).containsExactly("csske", "bpb");
+        assertThat(gen15.deprecated()).containsExactly("csske", "bpb");
+        assertThat(GcmLimits.of(catalog, hosts, off, new GcmOptions(false, true)))
+                .allSatisfy(l -> assertThat(l.deprecated()).isEmpty());
+        String why = Deprecation.describe(catalog, catalog.featureSet(List.of("csske", "bpb", "vx")));
+        assertThat(why).isEqualTo("the deprecated csske, bpb (csske and bpb are deprecated (QEMU 9.1 and later);"
+                + " gen15 and later dropped csske and bpb; a pool with deprecatedFeatures: off does not depend on them)"
+                + " and vx");
     }
 
     @Test

@@ -57,14 +57,19 @@ public final class QemuProcess implements AutoCloseable {
                 }
                 Thread.sleep(10);
             }
-            try {
-                return new QemuProcess(p, dir, QmpClient.connect(socket, timeout));
-            } catch (IOException e) {
-                // the socket may appear before QEMU gives up on its arguments
-                if (p.waitFor(1, TimeUnit.SECONDS)) {
-                    throw exited(p, dir);
+            while (true) {
+                try {
+                    return new QemuProcess(p, dir, QmpClient.connect(socket, timeout));
+                } catch (IOException e) {
+                    // QEMU creates the socket file before it listens on it (refused on a busy machine), and the
+                    // socket may appear before QEMU gives up on its arguments: retry while it lives
+                    if (p.waitFor(10, TimeUnit.MILLISECONDS)) {
+                        throw exited(p, dir);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
                 }
-                throw e;
             }
         } catch (IOException | RuntimeException e) {
             kill(p);

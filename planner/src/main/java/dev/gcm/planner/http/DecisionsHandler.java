@@ -39,11 +39,26 @@ final class DecisionsHandler {
                          Optional<String> host) {
     }
 
+    /** Optional facts about who asks about which guest, kept in the decision log (a libvirt hook sends them). */
+    private record Provenance(Optional<String> guestUuid, Optional<String> machineType, Optional<String> requestedBy) {
+    }
+
+    private static final java.util.regex.Pattern UUID_FORM =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final java.util.regex.Pattern MACHINE_TYPE_FORM = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
+    private static final java.util.regex.Pattern REQUESTER_FORM = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
     void check(RoutingContext ctx) {
         JsonNode body = Json.body(ctx);
         String target = text(body, "target", true);
+        if (!AuthHandler.caller(ctx).mayCheckMigrationTo(target)) {
+            throw new ApiError(403, "FORBIDDEN", "an agent token may ask only about migrations to its own host");
+        }
         Optional<String> source = Optional.ofNullable(text(body, "source", false));
         Guest guest = guest(body.get("guest"), source);
+        Provenance provenance = new Provenance(optional(body.get("guest"), "uuid", UUID_FORM, "$.guest.uuid"),
+                optional(body.get("guest"), "machineType", MACHINE_TYPE_FORM, "$.guest.machineType"),
+                optional(body, "requestedBy", REQUESTER_FORM, "$.requestedBy"));
         if (source.isPresent() && source.get().equals(target)) {
             throw ApiError.badRequest("SAME_HOST", "source and target are the same host '" + target + "'");
         }
@@ -53,7 +68,7 @@ final class DecisionsHandler {
         out.put("decisionId", id);
         out.put("target", target);
         out.put("guest", guest.name());
-        log(ctx, id, guest, source, target, v);
+        log(ctx, id, guest, source, target, v, provenance);
         Json.ok(ctx, out);
     }
 
@@ -110,11 +125,14 @@ final class DecisionsHandler {
     }
 
     private void log(RoutingContext ctx, String id, Guest guest, Optional<String> source, String target,
-                     MigrationGate.Verdict v) {
+                     MigrationGate.Verdict v, Provenance provenance) {
         ObjectNode entry = Json.object().put("decisionId", id).put("time", Instant.ofEpochMilli(s.index().now()).toString())
                 .put("caller", AuthHandler.caller(ctx).name()).put("guest", guest.name())
                 .put("target", target).put("decision", v.approved() ? "approved" : "rejected");
         source.ifPresent(x -> entry.put("source", x));
+        provenance.guestUuid().ifPresent(x -> entry.put("guestUuid", x));
+        provenance.machineType().ifPresent(x -> entry.put("machineType", x));
+        provenance.requestedBy().ifPresent(x -> entry.put("requestedBy", x));
         entry.set("model", CpuModelInfoJson.write(guest.given()));
         entry.set("reasons", Json.strings(v.reasons().stream().map(r -> r.code().name()).toList()));
         s.decisions().append(entry.toString());
@@ -177,6 +195,18 @@ final class DecisionsHandler {
             throw field("$." + field, "expected a host id");
         }
         return n.asText();
+    }
+
+    /** An optional text field of {@code node} that must have the given form. */
+    private static Optional<String> optional(JsonNode node, String field, java.util.regex.Pattern form, String path) {
+        JsonNode n = node == null ? null : node.get(field);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isTextual() || !form.matcher(n.asText()).matches()) {
+            throw field(path, "expected text of the form " + form.pattern());
+        }
+        return Optional.of(n.asText());
     }
 
     private static int intParam(RoutingContext ctx, String name, int fallback) {

@@ -1,6 +1,7 @@
 package dev.gcm.planner.http;
 
 import dev.gcm.planner.auth.Caller;
+import dev.gcm.planner.auth.Role;
 import dev.gcm.planner.auth.TokenStore;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
@@ -66,7 +67,9 @@ public final class PlannerApi {
         r.post(api + "/pools/:name/what-if").handler(decide).handler(pools::whatIf);
         r.post(api + "/baseline").handler(decide).handler(models::baseline);
         r.post(api + "/compare").handler(decide).handler(models::compare);
-        r.post(api + "/migrations/check").handler(decide).handler(decisions::check);
+        // agents too, for their own host only (DecisionsHandler checks the target): their libvirt hook asks
+        r.post(api + "/migrations/check").handler(AuthHandler.require(c -> c.canDecide() || c.role() == Role.AGENT,
+                "ask for decisions")).handler(decisions::check);
         r.post(api + "/plans/evacuate").handler(decide).handler(decisions::evacuate);
         r.get(api + "/decisions").handler(read).handler(decisions::list);
         r.get(api + "/events").handler(read).handler(events::subscribe);

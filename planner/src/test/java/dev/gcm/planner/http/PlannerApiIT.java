@@ -131,7 +131,8 @@ class PlannerApiIT {
 
     @Test
     void everyRoleCanDoExactlyWhatItMay() {
-        String check = "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"h1\"}";
+        // target h2: the agent token of h1 may ask only about its own host (AgentMigrationCheckIT)
+        String check = "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"h2\"}";
         record Call(String method, String path, String body, String leastRole) {
         }
         List<Call> calls = List.of(

@@ -116,24 +116,14 @@ class ChartIT {
         pods.add(r.get("DaemonSet", AGENT));
         pods.add(r.get("Pod", "gcm-test-readyz"));
         for (JsonNode o : pods) {
-            JsonNode spec = Rendered.podSpec(o);
-            String what = o.path("kind").asText();
-            assertThat(spec.path("automountServiceAccountToken").asBoolean(true)).as(what).isFalse();
-            assertThat(spec.path("securityContext").path("runAsNonRoot").asBoolean()).as(what).isTrue();
-            assertThat(spec.path("hostNetwork").asBoolean(false)).as(what).isFalse();
-            assertThat(spec.path("hostPID").asBoolean(false)).as(what).isFalse();
-            for (JsonNode c : spec.path("containers")) {
-                JsonNode sc = c.path("securityContext");
-                assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).as(what).isFalse();
-                assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).as(what).isTrue();
-                assertThat(sc.path("runAsNonRoot").asBoolean()).as(what).isTrue();
-                assertThat(sc.path("privileged").asBoolean(false)).as(what).isFalse();
-                assertThat(sc.path("capabilities").path("drop").toString()).as(what).isEqualTo("[\"ALL\"]");
-                assertThat(sc.path("capabilities").has("add")).as(what).isFalse();
-                assertThat(sc.path("seccompProfile").path("type").asText()).as(what).isEqualTo("RuntimeDefault");
-            }
+            // the agent's exception: root (libvirtd lets root in without polkit), with nothing else
+            boolean root = o.path("kind").asText().equals("DaemonSet");
+            assertRestricted(o, !root);
         }
-        // the agent's exceptions: host paths for its own token and the guests' QMP sockets, both read-only
+        assertRestricted(render(Map.of("agent.libvirt.runAsRoot", false)).get("DaemonSet", AGENT), true);
+        assertRestricted(render(Map.of("agent.libvirt.enabled", false)).get("DaemonSet", AGENT), true);
+        // the agent's other exceptions: host paths for its token and libvirt's sockets, read-only; the
+        // directory of its hook socket; the hooks directory, written by the init container only
         JsonNode agentPod = Rendered.podSpec(r.get("DaemonSet", AGENT));
         Set<String> hostPaths = new java.util.TreeSet<>();
         for (JsonNode v : agentPod.path("volumes")) {
@@ -141,12 +131,20 @@ class ChartIT {
                 hostPaths.add(v.path("name").asText());
             }
         }
-        assertThat(hostPaths).containsExactly("qmp", "token");
+        assertThat(hostPaths).containsExactly("hook-socket", "libvirt-hooks", "libvirt-run", "token");
+        Set<String> writable = new java.util.TreeSet<>();
         for (JsonNode m : agentPod.path("containers").get(0).path("volumeMounts")) {
-            if (hostPaths.contains(m.path("name").asText())) {
-                assertThat(m.path("readOnly").asBoolean()).as(m.toString()).isTrue();
+            if (hostPaths.contains(m.path("name").asText()) && !m.path("readOnly").asBoolean()) {
+                writable.add(m.path("name").asText());
             }
         }
+        assertThat(writable).containsExactly("hook-socket");
+        for (JsonNode m : agentPod.path("initContainers").get(0).path("volumeMounts")) {
+            assertThat(m.path("readOnly").asBoolean()).as(m.toString())
+                    .isEqualTo(!Set.of("libvirt-hooks", "tmp").contains(m.path("name").asText()));
+        }
+        assertThat(render(Map.of("agent.qmpSocketDir", "/var/lib/gcm/qmp")).get("DaemonSet", AGENT).toString())
+                .contains("/var/lib/gcm/qmp");
         for (JsonNode v : Rendered.podSpec(r.get("StatefulSet", PLANNER)).path("volumes")) {
             assertThat(v.has("hostPath")).as(v.toString()).isFalse();
         }
@@ -155,6 +153,64 @@ class ChartIT {
         assertThat(r.ofKind("ClusterRole")).isEmpty();
         assertThat(r.ofKind("RoleBinding")).isEmpty();
         assertThat(r.ofKind("ClusterRoleBinding")).isEmpty();
+    }
+
+    private static void assertRestricted(JsonNode o, boolean nonRoot) {
+        JsonNode spec = Rendered.podSpec(o);
+        String what = o.path("kind").asText();
+        assertThat(spec.path("automountServiceAccountToken").asBoolean(true)).as(what).isFalse();
+        assertThat(spec.path("securityContext").path("runAsNonRoot").asBoolean()).as(what).isEqualTo(nonRoot);
+        assertThat(spec.path("securityContext").path("runAsUser").asInt(-1)).as(what).isEqualTo(nonRoot ? 10001 : 0);
+        assertThat(spec.path("hostNetwork").asBoolean(false)).as(what).isFalse();
+        assertThat(spec.path("hostPID").asBoolean(false)).as(what).isFalse();
+        List<JsonNode> containers = new ArrayList<>();
+        spec.path("containers").forEach(containers::add);
+        spec.path("initContainers").forEach(containers::add);
+        for (JsonNode c : containers) {
+            JsonNode sc = c.path("securityContext");
+            assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).as(what).isFalse();
+            assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).as(what).isTrue();
+            assertThat(sc.path("runAsNonRoot").asBoolean()).as(what).isEqualTo(nonRoot);
+            assertThat(sc.path("privileged").asBoolean(false)).as(what).isFalse();
+            assertThat(sc.path("capabilities").path("drop").toString()).as(what).isEqualTo("[\"ALL\"]");
+            assertThat(sc.path("capabilities").has("add")).as(what).isFalse();
+            assertThat(sc.path("seccompProfile").path("type").asText()).as(what).isEqualTo("RuntimeDefault");
+        }
+    }
+
+    @Test
+    void theMigrationHookIsInstalledWhereLibvirtdRunsAndAnsweredOnARootOnlySocket() throws Exception {
+        JsonNode pod = Rendered.podSpec(render(Map.of("agent.libvirt.hook.socketDir", "/var/run/gcm-x",
+                "agent.libvirt.hook.timeout", "2.5", "agent.libvirt.hook.onError", "allow")).get("DaemonSet", AGENT));
+        JsonNode init = pod.path("initContainers").get(0);
+        assertThat(init.path("name").asText()).isEqualTo("install-hook");
+        assertThat(init.path("image").asText()).isEqualTo(pod.path("containers").get(0).path("image").asText());
+        String script = init.path("args").get(0).asText();
+        assertThat(script).contains("[ -S /host/run/libvirt/libvirt-sock ]")
+                .contains("-jar /opt/gcm/gcm-agent.jar install-hook --path /host/hooks/50-gcm --socket /var/run/gcm-x/hook.sock");
+        Map<String, String> initEnv = Rendered.env(init);
+        assertThat(initEnv).containsEntry("GCM_HOOK_TIMEOUT", "2.5").containsEntry("GCM_HOOK_ON_ERROR", "allow");
+        assertThat(AgentConfig.VARIABLES).containsAll(initEnv.keySet());
+        Map<String, String> hostPaths = new HashMap<>();
+        pod.path("volumes").forEach(v -> hostPaths.put(v.path("name").asText(), v.path("hostPath").path("path").asText()));
+        assertThat(hostPaths).containsEntry("libvirt-hooks", "/etc/libvirt/hooks/qemu.d")
+                .containsEntry("hook-socket", "/var/run/gcm-x").containsEntry("libvirt-run", "/run/libvirt");
+        JsonNode agent = pod.path("containers").get(0);
+        Map<String, String> env = Rendered.env(agent);
+        assertThat(env).containsEntry("GCM_HOOK_SOCKET", "/run/gcm/hook.sock").containsEntry("GCM_PROBE", "auto")
+                .containsEntry("GCM_BACKOFF_MAX", "5m").containsEntry("GCM_HOOK_TIMEOUT", "2.5");
+        Map<String, String> mounts = new HashMap<>();
+        agent.path("volumeMounts").forEach(m -> mounts.put(m.path("name").asText(), m.path("mountPath").asText()));
+        assertThat(mounts).containsEntry("hook-socket", "/run/gcm").containsEntry("libvirt-run", "/run/libvirt")
+                .doesNotContainKey("libvirt-hooks");
+
+        JsonNode without = Rendered.podSpec(render(Map.of("agent.libvirt.hook.enabled", false)).get("DaemonSet", AGENT));
+        assertThat(without.has("initContainers")).isFalse();
+        assertThat(Rendered.env(without.path("containers").get(0))).containsEntry("GCM_HOOK_SOCKET", "off");
+        assertThat(without.toString()).doesNotContain("libvirt-hooks").doesNotContain("hook-socket").contains("libvirt-run");
+        JsonNode noLibvirt = Rendered.podSpec(render(Map.of("agent.libvirt.enabled", false, "agent.probe", "qemu"))
+                .get("DaemonSet", AGENT));
+        assertThat(noLibvirt.toString()).doesNotContain("libvirt");
     }
 
     @Test
@@ -275,7 +331,10 @@ class ChartIT {
         Map<String, Map<String, Object>> wrong = Map.of("replicas", Map.of("planner.replicas", 0),
                 "httpPort", Map.of("planner.httpPort", 70000), "probe", Map.of("agent.probe", "guess"),
                 "secretName", Map.of("tls.enabled", true), "staleAfter", Map.of("planner.staleAfter", "soon"),
-                "admin", Map.of("tokens.admin", "short"), "colour", Map.of("planner.colour", "red"));
+                "admin", Map.of("tokens.admin", "short"), "colour", Map.of("planner.colour", "red"),
+                "onError", Map.of("agent.libvirt.hook.onError", "maybe"),
+                "timeout", Map.of("agent.libvirt.hook.timeout", "forever"),
+                "backoffMax", Map.of("agent.backoffMax", "500ms"));
         wrong.forEach((field, values) -> assertThatThrownBy(() -> render(values)).as("%s", values)
                 .hasMessageContaining("values don't meet the specifications of the schema")
                 .hasMessageContaining(field));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
+import dev.gcm.test.support.EveryQemuRelease;
 import dev.gcm.test.support.Ours;
 import dev.gcm.test.support.QemuOracle;
 import dev.gcm.test.support.RandomModels;
@@ -13,37 +14,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
- * The n-way GCM against QEMU's pairwise baseline. For two hosts they must agree exactly; for more,
- * QEMU's left fold is computed over several orders of the fleet, and where those orders agree our
- * order-independent answer must equal theirs.
+ * The n-way GCM against QEMU's pairwise baseline, on every real QEMU release in its view. For two hosts they
+ * must agree exactly; for more, QEMU's left fold is computed over several orders of the fleet, and where those
+ * orders agree our order-independent answer must equal theirs.
  */
-class BaselineDifferentialIT {
+class BaselineDifferentialIT extends OracleTest {
 
     private static final long SEED = Long.getLong("gcm.seed", 20261122L) + 2;
     private static final int FLEETS = Integer.getInteger("gcm.fleets", 500);
-    private static QemuOracle qemu;
-    private static Ours ours;
 
-    @BeforeAll
-    static void startQemu() throws Exception {
-        qemu = QemuOracle.start();
-        ours = new Ours(Ours.versionOf(qemu.version()));
-    }
-
-    @AfterAll
-    static void stopQemu() {
-        if (qemu != null) {
-            qemu.close();
-        }
-    }
-
-    @Test
-    void everyDefinitionWithItselfAndItsNeighbourEqualsQemuBaseline() {
+    @EveryQemuRelease
+    void everyDefinitionWithItselfAndItsNeighbourEqualsQemuBaseline(String release) {
+        QemuOracle qemu = ORACLES.get(release);
+        Ours ours = ORACLES.ours(release);
         var defs = ours.catalog().definitions();
         for (int i = 0; i < defs.size(); i++) {
             for (String a : List.of(defs.get(i).name(), defs.get(i).staticName())) {
@@ -56,8 +41,10 @@ class BaselineDifferentialIT {
         }
     }
 
-    @Test
-    void gcmOfRandomFleetsEqualsQemuBaseline() {
+    @EveryQemuRelease
+    void gcmOfRandomFleetsEqualsQemuBaseline(String release) {
+        QemuOracle qemu = ORACLES.get(release);
+        Ours ours = ORACLES.ours(release);
         RandomModels random = new RandomModels(ours.catalog(), SEED);
         int pairs = 0;
         int folds = 0;
@@ -66,12 +53,12 @@ class BaselineDifferentialIT {
         for (int f = 0; f < FLEETS; f++) {
             int n = fleetSize(random, f);
             List<CpuModelInfo> fleet = random.fleet(n);
-            String context = "seed " + SEED + ", fleet #" + f + " (" + n + " hosts): "
+            String context = "QEMU " + release + ", seed " + SEED + " (-Dgcm.seed=" + (SEED - 2) + "), fleet #" + f + " (" + n + " hosts): "
                     + CpuModelInfoJson.mapper().valueToTree(fleet.stream().map(CpuModelInfoJson::write).toList());
             Optional<CpuModelInfo> mine = ours.gcm(fleet);
             Set<Optional<CpuModelInfo>> answers = new HashSet<>();
             for (List<CpuModelInfo> order : orders(fleet, random)) {
-                answers.add(fold(order));
+                answers.add(qemu.fold(order));
             }
             if (answers.size() > 1) {
                 orderDependent++;
@@ -91,7 +78,7 @@ class BaselineDifferentialIT {
                 folds++;
             }
         }
-        System.out.printf("baseline differential: %d pairs, %d larger fleets equal, %d order-dependent folds"
+        System.out.printf("baseline differential, QEMU " + release + ": %d pairs, %d larger fleets equal, %d order-dependent folds"
                 + " skipped, %d without a common model (agreed)%n", pairs, folds, orderDependent, noCommonModel);
         assertThat(pairs + folds + noCommonModel).isGreaterThanOrEqualTo(FLEETS * 9 / 10);
         assertThat(noCommonModel).as("some fleets must have no common model").isPositive();
@@ -122,14 +109,5 @@ class BaselineDifferentialIT {
             }
         }
         return orders;
-    }
-
-    /** libvirt's way: baseline the first two, then the result with each next host. */
-    private static Optional<CpuModelInfo> fold(List<CpuModelInfo> fleet) {
-        Optional<CpuModelInfo> acc = qemu.baseline(fleet.get(0), fleet.get(1));
-        for (int i = 2; i < fleet.size() && acc.isPresent(); i++) {
-            acc = qemu.baseline(acc.get(), fleet.get(i));
-        }
-        return acc;
     }
 }

@@ -5,38 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
+import dev.gcm.test.support.EveryQemuRelease;
 import dev.gcm.test.support.Ours;
 import dev.gcm.test.support.QemuOracle;
 import dev.gcm.test.support.RandomModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-/** query-cpu-model-comparison against the real QEMU: result and responsible properties, in order. */
-class ComparisonDifferentialIT {
+/** query-cpu-model-comparison against every real QEMU release: result and responsible properties, in order. */
+class ComparisonDifferentialIT extends OracleTest {
 
     private static final long SEED = Long.getLong("gcm.seed", 20261122L) + 1;
-    private static QemuOracle qemu;
-    private static Ours ours;
 
-    @BeforeAll
-    static void startQemu() throws Exception {
-        qemu = QemuOracle.start();
-        ours = new Ours(Ours.versionOf(qemu.version()));
-    }
-
-    @AfterAll
-    static void stopQemu() {
-        if (qemu != null) {
-            qemu.close();
-        }
-    }
-
-    @Test
-    void comparesRandomPairsAsQemuDoes() {
+    @EveryQemuRelease
+    void comparesRandomPairsAsQemuDoes(String release) {
+        QemuOracle qemu = ORACLES.get(release);
+        Ours ours = ORACLES.ours(release);
         RandomModels random = new RandomModels(ours.catalog(), SEED);
         int compared = 0;
         for (int i = 0; i < 600; i++) {
@@ -44,7 +29,8 @@ class ComparisonDifferentialIT {
             // one pair in four is a model against a variant of its own definition
             CpuModelInfo b = i % 4 == 0 ? random.model(ours.resolve(a).map(m -> m.definition())
                     .orElse(random.anyDefinition())) : random.model();
-            String context = "seed " + SEED + ", pair #" + i + ": " + a + " vs " + b;
+            String context = "QEMU " + release + ", seed " + SEED + " (-Dgcm.seed=" + (SEED - 1) + "), pair #" + i
+                    + ": " + a + " vs " + b;
             Optional<JsonNode> theirs = qemu.compare(a, b);
             Optional<Comparison.Result> mine = ours.compare(a, b);
             assertThat(mine.isPresent()).as(context).isEqualTo(theirs.isPresent());

@@ -3,6 +3,7 @@ package dev.gcm.test.support;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
 import dev.gcm.facilitydb.catalog.FeatureGroup;
+import dev.gcm.facilitydb.catalog.QemuVersion;
 import dev.gcm.facilitydb.model.FeatureSet;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import java.util.ArrayList;
@@ -14,16 +15,20 @@ import java.util.Random;
 /**
  * Seeded random CPU models and fleets, written as QEMU CpuModelInfo so that both our resolver and QEMU
  * read the same input: named and static forms, features and groups switched off (as firmware, LPARs
- * and z/VM mask them), sometimes switched on within the definition's full set.
+ * and z/VM mask them), sometimes switched on within the definition's full set. Half the definitions are of
+ * generation 15 and later (gen17 where the release knows it); features a release knows beyond QEMU 7.2 are
+ * favoured when switching features on.
  */
 public final class RandomModels {
 
     private final Catalog catalog;
     private final Random random;
+    private final FeatureSet newerThan72;
 
     public RandomModels(Catalog catalog, long seed) {
         this.catalog = catalog;
         this.random = new Random(seed);
+        this.newerThan72 = catalog.knownFeatures().andNot(catalog.forQemu(QemuVersion.parse("7.2")).knownFeatures());
     }
 
     public Random random() {
@@ -32,8 +37,13 @@ public final class RandomModels {
 
     public CpuDefinition anyDefinition() {
         List<CpuDefinition> defs = catalog.definitions();
-        // favour the generations clusters run today
-        if (random.nextInt(4) > 0) {
+        // favour the generations clusters run today, the newest most
+        int r = random.nextInt(8);
+        if (r < 4) {
+            List<CpuDefinition> newest = defs.stream().filter(d -> d.generation() >= 15).toList();
+            return newest.get(random.nextInt(newest.size()));
+        }
+        if (r < 7) {
             List<CpuDefinition> modern = defs.stream().filter(d -> d.generation() >= 12).toList();
             return modern.get(random.nextInt(modern.size()));
         }
@@ -66,7 +76,9 @@ public final class RandomModels {
             }
         }
         if (random.nextInt(4) == 0) {
-            List<String> optional = catalog.names(def.full().andNot(start));
+            FeatureSet candidates = def.full().andNot(start);
+            FeatureSet fresh = candidates.and(newerThan72);
+            List<String> optional = catalog.names(!fresh.isEmpty() && random.nextBoolean() ? fresh : candidates);
             if (!optional.isEmpty()) {
                 props.put(optional.get(random.nextInt(optional.size())), true);
             }
