@@ -25,6 +25,9 @@ public final class InputSource {
             return parse(stdin.readAllBytes(), "standard input");
         }
         Path path = Path.of(fileOrDash);
+        if (Files.isDirectory(path)) {
+            throw new IOException(fileOrDash + " is a directory; give a JSON file (e.g. " + fileOrDash + "/fleet.json)");
+        }
         if (!Files.isRegularFile(path)) {
             throw new IOException("no such file: " + fileOrDash);
         }

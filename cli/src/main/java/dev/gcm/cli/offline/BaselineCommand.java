@@ -32,9 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm baseline}: the greatest common CPU model of a fleet. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = {"Compute the greatest common CPU model (GCM) of a fleet.",
-                "FILE holds a JSON array of hosts: QEMU CpuModelInfo objects, or"
-                        + " {\"id\": ..., \"model\": {...}, \"ibcRange\": {\"lowest\": \"0x031\", \"unblocked\": \"0x051\"}}.",
+        header = "The greatest common CPU model (GCM) of a fleet in a file (offline).",
+        footer = {"", "Examples:", "  gcm baseline examples/fleet.json", "  gcm baseline examples/fleet.json -o args",
+                "  gcm baseline examples/fleet.json -o libvirt > cpu.xml", "  cat fleet.json | gcm baseline - -o json"},
+        description = {"Compute the greatest common CPU model (GCM) of a fleet. FILE holds a JSON array of "
+                + "hosts: QEMU CpuModelInfo objects, or"
+                        + " {\"id\": ..., \"model\": {...}, \"ibcRange\": {\"lowest\": \"0x031\", "
+                        + "\"unblocked\": \"0x051\"}}.",
                 "Exit 0 with a common model, 1 when there is none (the reason on stderr), 2 on bad input."})
 public final class BaselineCommand implements Callable<Integer> {
 

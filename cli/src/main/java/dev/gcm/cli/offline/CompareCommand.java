@@ -23,8 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm compare}: can a guest of model A run on a host offering model B? */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare CPU model A (the guest) with B (the host) as query-cpu-model-comparison does.",
-                "Exit 0 when A can run on B (identical or subset), 1 otherwise, 2 on bad input."})
+        header = "May a guest of model A run on a host of model B? (offline)",
+        footer = {"", "Examples:", "  gcm compare z14 gen16a", "  gcm compare examples/guest-gen15.json "
+                + "examples/host-z14.json",
+                "  gcm compare z14-base gen15a -o qemu"},
+        description = {"Compare CPU model A (the guest) with B (the host) as query-cpu-model-comparison does. "
+                + "Exit 0 when A can run on B (identical or subset), 1 otherwise, 2 on bad input."})
 public final class CompareCommand implements Callable<Integer> {
 
     /** Output forms of a comparison. */

@@ -22,7 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm features}: every feature, or those of one model. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = "List the CPU features (name, kind, bit, first QEMU release, description).")
+        header = "List the CPU features, of every model or of one (offline).",
+        description = "List the CPU features (name, kind, bit, first QEMU release, description).",
+        footer = {"", "Examples:", "  gcm features --model z14", "  gcm features --kind kma", "  gcm features "
+                + "--model gen16a -o json"})
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Spec
@@ -70,7 +73,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         Table table = new Table("NAME", "KIND", "BIT", "SINCE-QEMU", "DESCRIPTION");
         for (Feature f : features) {
-            table.row(f.name(), f.kind(), f.bit(), f.sinceQemu(), f.description() + (f.deprecated() ? " (deprecated)" : ""));
+            table.row(f.name(), f.kind(), f.bit(), f.sinceQemu(), f.description() + (f.deprecated() ? " "
+                    + "(deprecated)" : ""));
         }
         Tables.print(table, out, noHeaders);
         return ExitCodes.OK;

@@ -2,7 +2,7 @@ package dev.gcm.test.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gcm.cli.demo.DemoFleet;
+import dev.gcm.demo.DemoFleet;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
