@@ -14,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // no option takes a date or SQL type: spare picocli registering (and the JVM loading) their converters
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
+        }
         System.exit(run(args));
     }
 
