@@ -88,8 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
                 Duration.ofSeconds(30), null));
         Heartbeat heartbeat = new Heartbeat(client, fleet, stale, staleness.dividedBy(3));
         heartbeat.reportAll(spec.commandLine().getErr());
+        heartbeat.start(); // before the summary: on a slow machine or a large fleet it takes a while
         new DemoSummary(client, out).print(fleet, seed);
-        heartbeat.start();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             heartbeat.close();

@@ -77,7 +77,7 @@ class DemoHeartbeatIT {
         }
         ProcessBuilder pb = gcm(List.of("demo", "--port", String.valueOf(port), "--stale", "lpar-05"))
                 .redirectErrorStream(true);
-        pb.environment().put("GCM_STALE_AFTER", "2s");
+        pb.environment().put("GCM_STALE_AFTER", "6s");
         Process demo = pb.start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
@@ -85,7 +85,7 @@ class DemoHeartbeatIT {
             for (String line = out.readLine(); line != null && !line.startsWith("Press Ctrl-C"); line = out.readLine()) {
                 text.append(line).append('\n');
             }
-            assertThat(text).contains("a host is stale after 2s without a report (lpar-05 will go stale)");
+            assertThat(text).contains("a host is stale after 6s without a report (lpar-05 will go stale)");
             String url = "http://127.0.0.1:" + port;
             HttpClient http = HttpClient.newHttpClient();
             // lpar-05 reported once, as every host did: once it is stale, the stale period has passed for all
