@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns the raw results of run-all.sh into one Markdown report, the bars of DESIGN section 7 first.
+"""Turns the raw results of run-all.sh into one Markdown report, the bars of docs/design.md section 7 first.
 
 Usage: report.py RAW_DIR CORES CPU JDK QEMU [LIBVIRT]  (prints Markdown)
 """
@@ -53,6 +53,7 @@ libvirt_rows = rows("libvirt.md")
 gate_rows = rows("gate.md")
 prop = rows("propagation.md")
 mem = rows("memory.md")
+startup = rows("startup.md")
 update_us = jmh[("IndexBenchmark", "updateOneHostAndReadGcm", ())][0]
 read_us = jmh[("IndexBenchmark", "readGcm", ())][0]
 gate_us = jmh[("GateBenchmark", "check", ())][0]
@@ -74,7 +75,7 @@ p(f"Measured {datetime.date.today().isoformat()} on {cores} cores ({cpu}), {jdk}
   "members run, each JVM is sized to its share of the cores (`-XX:ActiveProcessorCount`), as a container "
   "CPU limit would size it.")
 p("")
-p("**The bars of DESIGN section 7**")
+p("**The bars of [docs/design.md](docs/design.md) section 7**")
 p("")
 p("| bar | measured | |")
 p("|---|---|---|")
@@ -121,6 +122,10 @@ if mem and mem[0][1] != "-":
       f"| {verdict(number(mem[0][3]) < 512)} |")
 else:
     p("| 100,000 hosts in a 512 MiB heap | did not fit | **NOT met** |")
+if len(startup) >= 2:
+    ratio = number(startup[1][5])
+    p(f"| an offline CLI call within 5x of a bare JVM start | `gcm compare z14 gen16a` {startup[1][1]} ms, "
+      f"`java -version` {startup[0][1]} ms: {startup[1][5]} | {verdict(ratio <= 5)} |")
 p("")
 p("**n-way GCM from scratch** (JMH, average time per GCM, ± 99.9% interval)")
 p("")
@@ -175,4 +180,9 @@ p("")
 p("**Memory**: one planner member (grid map and index) holding realistic records, heap after full GCs")
 p("")
 table(["hosts", "record bytes (avg)", "largest", "heap used", "per 100,000 hosts", "heap limit"], mem)
+p("")
+p("**Start-up of the CLI** (each command run in turn, round-robin, after a warm-up that also makes the "
+  "launcher's class data sharing archive; wall time and CPU time, user + system)")
+p("")
+table(["command", "mean ms", "median ms", "σ ms", "CPU ms", "× java -version"], startup)
 print("\n".join(out))

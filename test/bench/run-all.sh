@@ -5,7 +5,8 @@
 #   hypervisor-cpu-baseline (a private libvirtd 9.0 over the same QEMU; chunks of 256 CPUs), the index update and the gate
 #   decision in-process (JMH), POST /migrations/check under load on one and three planner members,
 #   report-to-every-member propagation, the libvirt hook's verdict (script start to exit, through the agent and
-#   the gate), and memory (record size, heap of 100,000 hosts in -Xmx512m).
+#   the gate), memory (record size, heap of 100,000 hosts in -Xmx512m), and the start-up of an offline gcm
+#   call beside a bare JVM start.
 # Writes bench-results/benchmarks.md (with the machine, JDK and date, and the bars of DESIGN section 7
 # marked met or not) and puts the same table into README.md between the bench markers.
 # Not part of the tests. Takes about 10 minutes on 2 cores.
@@ -15,7 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bench=test/target/gcm-benchmarks.jar
 planner=planner/target/gcm-planner.jar
-[ -f "$bench" ] && [ -f "$planner" ] && [ -f agent/target/gcm-agent.jar ] || mvn -B -ntp -q package -DskipTests
+[ -f "$bench" ] && [ -f "$planner" ] && [ -f agent/target/gcm-agent.jar ] && [ -x cli/target/gcm ] \
+  || mvn -B -ntp -q package -DskipTests
 out=bench-results
 raw=$out/raw
 mkdir -p "$raw"
@@ -83,6 +85,9 @@ stop_members
 step "Memory: 100,000 hosts in a 512 MiB heap"
 java -Xmx512m -cp "$bench" dev.gcm.bench.MemoryFootprint 100000 >"$raw/memory.md" 2>"$raw/memory.log" \
   || echo "| 100,000 | - | - | did not fit | - | 512 MiB |" >"$raw/memory.md"
+
+step "Start-up: an offline gcm call beside a bare JVM start"
+python3 test/bench/startup.py "$([ -n "${QUICK:-}" ] && echo 5 || echo 20)" >"$raw/startup.md"
 
 step "Writing $out/benchmarks.md and README.md"
 python3 test/bench/report.py "$raw" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \

@@ -23,7 +23,11 @@ class GcmJarIT {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        return run(new ProcessBuilder(cmd), stdin);
+    }
+
+    private static Result run(ProcessBuilder pb, String stdin) throws IOException, InterruptedException {
+        Process p = pb.start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -49,7 +53,50 @@ class GcmJarIT {
         assertThat(bad.err()).startsWith("gcm: error: malformed JSON").doesNotContain("\tat ");
 
         Result version = gcm("", "--version");
-        assertThat(version.out()).contains("QEMU 10.2.0");
+        assertThat(version.out()).startsWith("gcm " + Version.current()).contains("QEMU 10.2.0");
+        assertThat(Version.current()).isNotEqualTo("unknown").doesNotContain("${");
+    }
+
+    /** The launcher, as a user runs it: through a symlink on the PATH, with its own cache directory. */
+    private static Result launcher(Path link, Path cache, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(link.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return run(pb, "");
+    }
+
+    @Test
+    void theLauncherRunsTheJarThroughASymlinkAndKeepsAClassArchive() throws Exception {
+        Path bin = Files.createTempDirectory("gcm-bin");
+        Path cache = Files.createTempDirectory("gcm-cache");
+        Path link = Files.createSymbolicLink(bin.resolve("gcm"), Path.of("target", "gcm").toAbsolutePath());
+        Result first = launcher(link, cache, "compare", "z14", "z14");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).isEmpty();
+        try (var archives = Files.list(cache.resolve("gcm"))) {
+            assertThat(archives.filter(f -> f.toString().endsWith(".jsa")).count()).isEqualTo(1);
+        }
+        Result second = launcher(link, cache, "compare", "z14", "z14");
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).isEmpty();
+        Result version = launcher(link, cache, "version");
+        assertThat(version.out()).startsWith("gcm " + Version.current() + "\n");
+        Result bad = launcher(link, cache, "compare", "Z14", "z13");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("did you mean 'z14'?");
+    }
+
+    @Test
+    void completionAsksTheCatalogForModelNames() throws Exception {
+        Path script = Files.createTempFile("gcm-completion", ".bash");
+        Files.writeString(script, gcm("", "completion", "bash").out());
+        Path launcher = Path.of("target", "gcm").toAbsolutePath();
+        assertThat(ConventionsTest.complete(script, launcher.toString(), "compare", "gen16"))
+                .containsExactlyInAnyOrder("gen16a", "gen16a-base", "gen16b", "gen16b-base");
+        assertThat(ConventionsTest.complete(script, launcher.toString(), "check", "--model", "z14-"))
+                .containsExactly("z14-base");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.gcm.bench;
 
-import dev.gcm.cli.demo.DemoFleet;
+import dev.gcm.demo.DemoFleet;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;

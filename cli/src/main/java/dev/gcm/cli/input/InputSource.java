@@ -37,6 +37,9 @@ public final class InputSource {
             bytes = stdin.readNBytes(MAX_BYTES + 1);
         } else {
             Path path = Path.of(fileOrDash);
+            if (Files.isDirectory(path)) {
+                throw new IOException(fileOrDash + " is a directory; give a file (e.g. " + fileOrDash + "/fleet.json)");
+            }
             if (!Files.isRegularFile(path)) {
                 throw new IOException("no such file: " + fileOrDash);
             }

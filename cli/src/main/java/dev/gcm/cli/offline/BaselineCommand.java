@@ -31,6 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm baseline}: the greatest common CPU model of a fleet. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
+        header = "The greatest common CPU model (GCM) of a fleet in a file (offline).",
+        footer = {"", "Examples:", "  gcm baseline examples/fleet.json", "  gcm baseline examples/fleet.json -o args",
+                "  gcm baseline examples/mixed-releases.json --qemu-version 7.2",
+                "  gcm baseline examples/fleet.json -o libvirt > cpu.xml", "  cat fleet.json | gcm baseline - -o json"},
         description = {"Compute the greatest common CPU model (GCM) of a fleet.",
                 "FILE holds a JSON array of hosts: models in any form (QEMU CpuModelInfo, gcm/v1 documents, strings"
                         + " with a name, a -cpu argument or libvirt XML), host objects {\"id\": ..., \"model\": ...,"

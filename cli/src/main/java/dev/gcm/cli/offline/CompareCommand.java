@@ -25,6 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm compare}: can a guest of model A run on a host offering model B? */
 @Command(name = "compare", mixinStandardHelpOptions = true, modelTransformer = ModelsMayLookLikeOptions.class,
+        header = "May a guest of model A run on a host of model B? (offline)",
+        footer = {"", "Examples:", "  gcm compare z14 gen16a", "  gcm compare examples/guest-gen15.json "
+                + "examples/host-z14.json",
+                "  gcm compare \"$(gcm baseline examples/fleet.json -o args)\" gen16a",
+                "  gcm compare z14-base gen15a -o qemu"},
         description = {"Compare CPU model A (the guest) with B (the host) as query-cpu-model-comparison does.",
                 "A and B may be in any model form: a name, a -cpu argument (\"-cpu z14-base,vx=off\", z14,csske=off),"
                         + " QEMU or gcm/v1 JSON, libvirt XML (<cpu>, domain capabilities, domain); inline, a file or -.",

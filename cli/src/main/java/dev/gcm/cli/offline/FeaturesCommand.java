@@ -22,6 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm features}: every feature, or those of one model. */
 @Command(name = "features", mixinStandardHelpOptions = true,
+        header = "List the CPU features, of every model or of one (offline).",
+        footer = {"", "Examples:", "  gcm features --model z14", "  gcm features --kind kma", "  gcm features "
+                + "--model gen16a -o json"},
         description = {"List the CPU features (name, kind, bit, first QEMU release, description).",
                 "Deprecated features are marked as the QEMU release of the view reports them (none before 9.1)."})
 public final class FeaturesCommand implements Callable<Integer> {

@@ -18,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm models}: the CPU definitions, in release order. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "List the IBM Z CPU definitions (name, machine type, generation, GA, IBC, first QEMU release).")
+        header = "List the IBM Z CPU definitions (offline).",
+        description = "List the IBM Z CPU definitions (name, machine type, generation, GA, IBC, first QEMU release).",
+        footer = {"", "Examples:", "  gcm models", "  gcm models --qemu-version 7.2   # what QEMU 7.2 "
+                + "knows", "  gcm models -o json"})
 public final class ModelsCommand implements Callable<Integer> {
 
     /** Output forms of listings. */

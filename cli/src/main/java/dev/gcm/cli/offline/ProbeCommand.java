@@ -28,8 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm probe}: this host's record, as {@code virsh domcapabilities} shows libvirt's view. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = {"Probe this host's hypervisor and print its host record.",
-                "Exit 0 with a record, 1 when the probe fails or cannot run here, 2 on bad options."})
+        header = "Probe this host's hypervisor and print its host record.",
+        footer = {"", "Examples:", "  gcm probe", "  gcm probe --hypervisor cpuinfo -o table",
+                "  gcm probe --hypervisor simulated --model z14 --mask te,cte --host-id test-1"},
+        description = {"Probe this host's hypervisor and print its host record. Exit 0 with a record, 1 when "
+                + "the probe fails or cannot run here, 2 on bad options."})
 public final class ProbeCommand implements Callable<Integer> {
 
     /** The probes. */
@@ -57,7 +60,8 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "The QEMU binary (default: qemu-system-s390x).")
     String qemuBinary;
 
-    @Option(names = "--guests", paramLabel = "DIR", description = "Also read running guests from the QMP sockets in DIR.")
+    @Option(names = "--guests", paramLabel = "DIR", description = "Also read running guests from the QMP "
+            + "sockets in DIR.")
     Path guestSockets;
 
     @Option(names = "--proc", paramLabel = "DIR", defaultValue = "/proc",
@@ -76,14 +80,14 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "STFLE facilities the simulated hypervisor emulates, e.g. 74.")
     List<Integer> soft;
 
-    @Option(names = "--ibc", paramLabel = "LOWEST:UNBLOCKED", description = "The simulated host's IBC range, e.g. 0x031:0x051.")
+    @Option(names = "--ibc", paramLabel = "LOWEST:UNBLOCKED", description = "The simulated host's IBC range, "
+            + "e.g. 0x031:0x051.")
     String ibc;
 
-    @Option(names = "--host-id", paramLabel = "ID", description = "The host id in the record (default: this host's name).")
+    @Option(names = "--host-id", paramLabel = "ID", description = "The host id in the record (default: this "
+            + "host's name).")
     String hostId;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "For QEMU and QMP (default: 30).")
-    int timeoutSeconds;
 
     @Option(names = {"-o", "--output"}, defaultValue = "json", description = "json or table (default: json)")
     Format output;
@@ -114,8 +118,17 @@ public final class ProbeCommand implements Callable<Integer> {
 
     private HypervisorProbe probe(Catalog catalog) {
         return new ProbeSpec(hypervisor.name(), qemuBinary, Optional.ofNullable(guestSockets), procRoot, model, mask,
-                soft, Optional.ofNullable(ibc), Duration.ofSeconds(timeoutSeconds),
+                soft, Optional.ofNullable(ibc), timeout(),
                 new ProbeSpec.Libvirt(libvirtUri, List.of())).build(catalog);
+    }
+
+    /** The global --timeout (here: for QEMU and QMP; a bare number is seconds), else 30 s. */
+    private Duration timeout() {
+        String given = dev.gcm.cli.GcmCommand.plannerOptions(spec).timeoutFlag();
+        if (given == null) {
+            return Duration.ofSeconds(30);
+        }
+        return dev.gcm.cli.online.PlannerOptions.duration(given.matches("\\d+") ? given + "s" : given, "--timeout");
     }
 
     private String hostId() {
@@ -130,8 +143,7 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private static String version() {
-        String v = ProbeCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return dev.gcm.cli.Version.current();
     }
 
     private static void table(PrintWriter out, HostRecord r, ResolvedHost resolved) {

@@ -36,11 +36,7 @@ final class Cells {
 
     /** At most {@code max} names, then "and N more". */
     static String some(JsonNode array, int max) {
-        List<String> all = strings(array);
-        if (all.size() <= max) {
-            return String.join(", ", all);
-        }
-        return String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
+        return dev.gcm.cli.output.Names.some(strings(array), max);
     }
 
     static String ibcRange(JsonNode host) {
@@ -48,8 +44,14 @@ final class Cells {
     }
 
     static String selector(JsonNode selector) {
+        return selector(selector, "(all hosts)");
+    }
+
+    /** key=value,key=value in key order; {@code none} when there are none. */
+    static String selector(JsonNode labels, String none) {
         List<String> parts = new ArrayList<>();
-        selector.fields().forEachRemaining(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
-        return parts.isEmpty() ? "(all hosts)" : String.join(",", parts);
+        labels.fields().forEachRemaining(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
+        parts.sort(null);
+        return parts.isEmpty() ? none : String.join(",", parts);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.cli.ExitCodes;
-import dev.gcm.cli.input.ModelArgument;
 import dev.gcm.cli.output.Table;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import java.io.PrintWriter;
@@ -14,10 +13,14 @@ import picocli.CommandLine.Option;
 
 /** {@code gcm check}: the migration gate, for people and pipelines. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"May this guest move to that host? Asks the planner's gate.",
-                "Exit 0 approved, 1 rejected (the reasons on stdout; in table form one line per reason),",
-                "2 usage or input error, 3 planner unreachable. -o json is stable (apiVersion gcm/v1,"
-                        + " kind MigrationDecision)."})
+        header = "May this guest move to that host? Ask the planner's migration gate.",
+        description = {"Exit 0 approved, 1 rejected (the reasons on stdout; in table form one line per "
+                + "reason), 2 usage or input error, 3 planner unreachable, 4 planner failed. -o json is stable "
+                + "(apiVersion gcm/v1, kind MigrationDecision)."},
+        footer = {"", "Examples:", "  gcm check --guest lpar-03-vm1 --target zvm-01",
+                "  gcm check --model z14 --target lpar-05 -o json",
+                "  gcm check --model guest.json --target lpar-05 --no-headers   # one line per reason",
+                "  if gcm check --guest vm1 --target h2 -o json > decision.json; then virsh migrate ...; fi"})
 public final class CheckCommand extends OnlineCommand {
 
     @Option(names = "--target", required = true, paramLabel = "HOST", description = "The host the guest would move to.")
@@ -40,7 +43,8 @@ public final class CheckCommand extends OnlineCommand {
     }
 
     @Option(names = "--soft-fingerprint", paramLabel = "HASH",
-            description = "The soft-facility fingerprint the guest was started with, for pools that count soft facilities.")
+            description = "The soft-facility fingerprint the guest was started with, for pools that count soft "
+                    + "facilities.")
     String softFingerprint;
 
     @Override
@@ -53,13 +57,17 @@ public final class CheckCommand extends OnlineCommand {
         if (guest.name != null) {
             g.put("name", guest.name);
         } else {
-            g.set("model", CpuModelInfoJson.write(ModelArgument.read(guest.model)));
+            g.set("model", CpuModelInfoJson.write(ModelInput.read(guest.model)));
         }
         if (softFingerprint != null) {
             g.put("softFingerprint", softFingerprint);
         }
         JsonNode answer = client.post("/migrations/check", body);
         boolean approved = "approved".equals(answer.path("decision").asText());
+        String hint = approved ? "" : NotFoundHints.forTarget(answer, target, client);
+        if (!hint.isEmpty()) {
+            printer.err().println("gcm: no host '" + target + "'" + hint);
+        }
         if (printer.output().isDocument()) {
             printer.document(decision(answer, approved));
         } else {

@@ -13,14 +13,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gcm decisions}: the gate's decision log. */
-@Command(name = "decisions", mixinStandardHelpOptions = true, description = "The gate's recent decisions, oldest first.")
+@Command(name = "decisions", mixinStandardHelpOptions = true, header = "The gate's recent decisions, newest first.",
+        description = {"The migration gate's decision log, newest first (as the dashboard shows it), in every "
+                + "form. --limit keeps the newest N."},
+        footer = {"", "Examples:", "  gcm decisions", "  gcm decisions --since 30m", "  gcm decisions --since "
+                + "2026-11-22T10:00:00Z -o wide",
+                "  gcm decisions -o json | jq -r '.decisions[] | select(.decision == \"rejected\") | .guest'"})
 public final class DecisionsCommand extends OnlineCommand {
 
     @Option(names = "--since", paramLabel = "WHEN",
-            description = "Only decisions from this time on: an instant (2026-11-22T10:00:00Z) or an age (30m, 2h, 1d).")
+            description = "Only decisions from this time on: an instant (2026-11-22T10:00:00Z) or an age (30m, "
+                    + "2h, 1d).")
     String since;
 
-    @Option(names = "--limit", defaultValue = "100", description = "At most this many, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", defaultValue = "100", description = "At most this many, 1 to 1000 (default: "
+            + "${DEFAULT-VALUE}).")
     int limit;
 
     @Override
@@ -30,7 +37,7 @@ public final class DecisionsCommand extends OnlineCommand {
         }
         String query = "?limit=" + limit + (since == null ? ""
                 : "&since=" + URLEncoder.encode(sinceInstant(since).toString(), StandardCharsets.UTF_8));
-        JsonNode answer = client.get("/decisions" + query);
+        JsonNode answer = newestFirst(client.get("/decisions" + query));
         if (printer.output().isDocument()) {
             printer.document(Printer.document("DecisionList", answer));
             return ExitCodes.OK;
@@ -54,6 +61,25 @@ public final class DecisionsCommand extends OnlineCommand {
         }
         printer.table(table);
         return ExitCodes.OK;
+    }
+
+    /** The log as the planner gives it, its decisions ordered newest first by time (a stable sort). */
+    static JsonNode newestFirst(JsonNode answer) {
+        List<JsonNode> decisions = new ArrayList<>();
+        answer.path("decisions").forEach(decisions::add);
+        java.util.Collections.reverse(decisions); // the planner lists newest last; ties keep that order, reversed
+        decisions.sort(java.util.Comparator.comparing(DecisionsCommand::time).reversed());
+        com.fasterxml.jackson.databind.node.ObjectNode copy = answer.deepCopy();
+        copy.putArray("decisions").addAll(decisions);
+        return copy;
+    }
+
+    private static Instant time(JsonNode decision) {
+        try {
+            return Instant.parse(decision.path("time").asText());
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
     }
 
     static Instant sinceInstant(String when) {

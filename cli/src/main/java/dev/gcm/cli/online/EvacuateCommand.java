@@ -11,8 +11,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gcm plan evacuate HOST}: where each guest of a host could go. */
 @Command(name = "evacuate", mixinStandardHelpOptions = true,
-        description = {"For every guest of HOST, the hosts that can take it (best fit first) and why the others",
-                "cannot. Exit 0 when every guest has a target, 1 when some guest has none."})
+        header = "Where each guest of a host could go, best fit first.",
+        description = {"For every guest of HOST, the hosts that can take it (best fit first) and why the "
+                + "others cannot. Exit 0 when every guest has a target, 1 when some guest has none."},
+        footer = {"", "Examples:", "  gcm plan evacuate lpar-03", "  gcm plan evacuate lpar-03 -o wide   # "
+                + "each refusing host and why"})
 public final class EvacuateCommand extends OnlineCommand {
 
     @Parameters(paramLabel = "HOST", description = "The host to empty.")

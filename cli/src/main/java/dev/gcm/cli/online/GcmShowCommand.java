@@ -3,29 +3,40 @@ package dev.gcm.cli.online;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.output.Json;
-import dev.gcm.cli.output.LimitWords;
 import dev.gcm.cli.output.ModelWriter;
-import dev.gcm.cli.output.Table;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import java.io.PrintWriter;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gcm gcm [--pool NAME]}: a pool's greatest common CPU model and what limits it. */
-@Command(name = "gcm", mixinStandardHelpOptions = true,
-        description = {"The pool's greatest common CPU model, and which hosts limit it and how.",
-                "Exit 0 when the pool has a common model, 1 when it has none."})
-public final class GcmShowCommand extends OnlineCommand {
+/** {@code gcm show [--pool NAME]}: a pool's greatest common CPU model and what limits it. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        header = "Show a pool's GCM, and which hosts limit it and why.",
+        description = {"The pool's greatest common CPU model, the hosts that limit it grouped by cause (a "
+                + "lower generation, a lower IBC, missing features), conflicts, quarantined and stale hosts. "
+                + "Exit 0 when the pool has a common model, 1 when it has none."},
+        footer = {"", "Examples:", "  gcm show                         # the default pool",
+                "  gcm show --pool zone-a -o wide   # every limiting host named",
+                "  gcm show -o args                 # -cpu z14-base,... for QEMU",
+                "  gcm show -o libvirt              # a <cpu> element for the domain XML",
+                "", "'gcm gcm' is the old name of this command and still works."})
+public class GcmShowCommand extends OnlineCommand {
 
-    @Option(names = "--pool", defaultValue = "default", description = "The pool (default: ${DEFAULT-VALUE}).")
+    /** The command's first name, kept working (hidden) for scripts written before it was renamed. */
+    @Command(name = "gcm", hidden = true, mixinStandardHelpOptions = true,
+            header = "The old name of gcm show.", description = "The old name of gcm show; use gcm show.")
+    public static final class OldName extends GcmShowCommand {
+    }
+
+    @Option(names = "--pool", paramLabel = "POOL", defaultValue = "default", description = "The pool (default: "
+            + "${DEFAULT-VALUE}).")
     String pool;
 
     @Override
-    protected Set<Output> forms() {
-        return EnumSet.allOf(Output.class);
+    public List<Output> forms() {
+        return List.of(Output.values());
     }
 
     @Override
@@ -67,44 +78,12 @@ public final class GcmShowCommand extends OnlineCommand {
         } else {
             out.printf("GCM:         %s%n", printer.terminal().red("none: the hosts have no common model"));
         }
-        limits(printer, g.path("limitedBy"));
-        conflicts(printer, g.path("conflicts"));
+        GcmText.limits(printer, "Limited by:", g.path("limitedBy"));
+        GcmText.conflicts(printer, g.path("conflicts"));
         g.path("quarantined").fields().forEachRemaining(e -> out.printf("Quarantined: %s (%s)%n", e.getKey(),
                 e.getValue().asText()));
-        if (!g.path("stale").isEmpty()) {
-            out.printf("Stale:       %s (still counted; their agents have not reported lately)%n",
-                    String.join(", ", Cells.strings(g.path("stale"))));
-        }
+        GcmText.stale(printer, g.path("stale"), g.path("hostCount").asInt());
         out.flush();
         return exit;
-    }
-
-    private static void limits(Printer printer, JsonNode limits) {
-        if (limits.isEmpty()) {
-            return;
-        }
-        printer.out().println();
-        printer.out().println("Limited by:");
-        Table table = new Table("HOST", "DEFINITION", "CAPS", "REMOVES");
-        int shown = printer.wide() ? Integer.MAX_VALUE : 8;
-        for (JsonNode l : limits) {
-            table.row(l.path("host").asText(), l.path("definition").asText(),
-                    LimitWords.caps(l.path("capsGeneration").asBoolean(), l.path("capsIbc").asBoolean()),
-                    Cells.some(l.path("removes"), shown));
-        }
-        printer.table(table);
-    }
-
-    private static void conflicts(Printer printer, JsonNode conflicts) {
-        if (conflicts.isEmpty()) {
-            return;
-        }
-        printer.out().println();
-        Table table = new Table("CONFLICT", "HOSTS", "MESSAGE");
-        for (JsonNode c : conflicts) {
-            table.row(printer.terminal().red(c.path("code").asText()), Cells.joined(c.path("hosts")),
-                    c.path("message").asText());
-        }
-        printer.table(table);
     }
 }

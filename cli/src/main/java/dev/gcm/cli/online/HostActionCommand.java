@@ -29,7 +29,9 @@ public abstract class HostActionCommand extends OnlineCommand {
     }
 
     @Command(name = "cordon", mixinStandardHelpOptions = true,
-            description = "Cordon a host: the gate approves no migration to it; it still counts in its pools' GCM.")
+            header = "Cordon a host: the gate approves no migration to it (admin).",
+            description = "Cordon a host: the gate approves no migration to it; it still counts in its pools' GCM.",
+            footer = {"", "Example:", "  gcm hosts cordon lpar-03"})
     public static final class Cordon extends HostActionCommand {
         @Override
         JsonNode act(PlannerClient client, String id) {
@@ -42,7 +44,8 @@ public abstract class HostActionCommand extends OnlineCommand {
         }
     }
 
-    @Command(name = "uncordon", mixinStandardHelpOptions = true, description = "Take the cordon off a host.")
+    @Command(name = "uncordon", mixinStandardHelpOptions = true, header = "Take the cordon off a host (admin).",
+            footer = {"", "Example:", "  gcm hosts uncordon lpar-03"})
     public static final class Uncordon extends HostActionCommand {
         @Override
         JsonNode act(PlannerClient client, String id) {
@@ -56,8 +59,10 @@ public abstract class HostActionCommand extends OnlineCommand {
     }
 
     @Command(name = "decommission", mixinStandardHelpOptions = true,
-            description = "Remove a host and its record; its pools' GCM no longer counts it. A running agent"
-                    + " would report it again: stop the agent first.")
+            header = "Remove a host and its record from its pools (admin).",
+            description = {"Remove a host and its record; its pools' GCM no longer counts it. A running agent "
+                    + "would report it again: stop the agent first."},
+            footer = {"", "Example:", "  gcm hosts decommission lpar-03"})
     public static final class Decommission extends HostActionCommand {
         @Override
         JsonNode act(PlannerClient client, String id) {

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code gcm hosts show ID}: one host and its record. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "One host: its state, model, facilities and guests.")
+@Command(name = "show", mixinStandardHelpOptions = true, header = "One host: its state, model, hypervisor, "
+        + "pools and guests.",
+        footer = {"", "Examples:", "  gcm hosts show lpar-03", "  gcm hosts show lpar-03 -o wide   # labels "
+                + "and the host model's properties",
+                "  gcm hosts show lpar-03 -o json   # the record as the agent reported it"})
 public final class HostShowCommand extends OnlineCommand {
 
     @Parameters(paramLabel = "HOST", description = "The host id.")

@@ -35,11 +35,24 @@ public final class PlannerClient {
             if (planners.isEmpty()) {
                 throw new IllegalArgumentException("no planner URL given");
             }
-            for (String p : planners) {
-                URI u = URI.create(p);
-                if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
-                    throw new IllegalArgumentException("--planner: expected an http:// or https:// URL, got '" + p + "'");
-                }
+            planners.forEach(Settings::check);
+        }
+
+        /** A planner URL: http:// or https://, a host, an optional port; nothing else, in words when it is not. */
+        static void check(String url) {
+            if (!url.matches("(?i)https?://.*")) {
+                String hint = url.contains("://") ? "" : " (did you mean http://" + url + " or https://" + url + "?)";
+                throw new IllegalArgumentException("planner URL must start with http:// or https://, got '" + url + "'"
+                        + hint);
+            }
+            URI u;
+            try {
+                u = new URI(url);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("planner URL '" + url + "' is not a URL: " + e.getReason());
+            }
+            if (u.getHost() == null) {
+                throw new IllegalArgumentException("planner URL '" + url + "' names no host, e.g. http://127.0.0.1:8080");
             }
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.cli.ExitCodes;
-import dev.gcm.cli.input.ModelArgument;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +13,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gcm pools set NAME --selector k=v ... [--floor MODEL] [--soft]}: define or redefine a pool. */
 @Command(name = "set", mixinStandardHelpOptions = true,
-        description = {"Define a pool: the hosts whose labels match every --selector pair.",
-                "A --floor model quarantines hosts that cannot run it instead of letting them lower the GCM;",
-                "--soft lets the pool's GCM count soft (hypervisor-emulated) facilities."})
+        description = {"Define a pool: the hosts whose labels match every --selector pair. A --floor model "
+                + "quarantines hosts that cannot run it instead of letting them lower the GCM; --soft lets the "
+                + "pool's GCM count soft (hypervisor-emulated) facilities."},
+        header = "Define or redefine a pool: a label selector, a floor model (admin).",
+        footer = {"", "Examples:", "  gcm pools set zone-a --selector zone=a", "  gcm pools set evc-z14 "
+                + "--selector site=north --floor z14",
+                "  gcm pools set soft --selector zone=a --soft"})
 public final class PoolSetCommand extends OnlineCommand {
 
     @Parameters(paramLabel = "NAME", description = "Pool name: lowercase letters, digits and '-'.")
@@ -26,7 +29,8 @@ public final class PoolSetCommand extends OnlineCommand {
             description = "A label every host of the pool carries (repeat for several).")
     Map<String, String> selector = new LinkedHashMap<>();
 
-    @Option(names = "--floor", paramLabel = "MODEL", description = "The lowest model the pool accepts: a name, a JSON file, or -.")
+    @Option(names = "--floor", paramLabel = "MODEL", description = "The lowest model the pool accepts: a name, "
+            + "a JSON file, or -.")
     String floor;
 
     @Option(names = "--soft", description = "Count soft facilities in this pool's GCM.")
@@ -38,7 +42,7 @@ public final class PoolSetCommand extends OnlineCommand {
         ObjectNode sel = body.putObject("selector");
         selector.forEach(sel::put);
         if (floor != null) {
-            body.set("floor", CpuModelInfoJson.write(ModelArgument.read(floor)));
+            body.set("floor", CpuModelInfoJson.write(ModelInput.read(floor)));
         }
         body.put("soft", soft);
         JsonNode answer = client.put("/pools/" + segment(name, "pool"), body);

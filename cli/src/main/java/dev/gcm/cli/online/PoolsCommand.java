@@ -8,8 +8,12 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code gcm pools}: the pools, their selectors and GCMs. */
-@Command(name = "pools", mixinStandardHelpOptions = true, description = "List pools with their selector and GCM.",
-        subcommands = PoolSetCommand.class)
+@Command(name = "pools", mixinStandardHelpOptions = true, header = "List the pools with their selector and GCM.",
+        description = {"A pool is a named label selector over the hosts; 'default' holds every host. gcm show "
+                + "--pool NAME shows one pool's GCM and what limits it."},
+        subcommands = PoolSetCommand.class,
+        footer = {"", "Examples:", "  gcm pools", "  gcm pools -o wide", "  gcm pools set zone-a --selector "
+                + "zone=a --floor z14"})
 public final class PoolsCommand extends OnlineCommand {
 
     @Override

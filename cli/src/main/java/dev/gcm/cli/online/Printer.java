@@ -25,12 +25,14 @@ public final class Printer {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private final PrintWriter out;
+    private final PrintWriter err;
     private final Output output;
     private final boolean headers;
     private final Terminal terminal;
 
-    public Printer(PrintWriter out, Output output, boolean headers, Terminal terminal) {
+    public Printer(PrintWriter out, PrintWriter err, Output output, boolean headers, Terminal terminal) {
         this.out = out;
+        this.err = err;
         this.output = output;
         this.headers = headers;
         this.terminal = terminal;
@@ -54,6 +56,11 @@ public final class Printer {
 
     public PrintWriter out() {
         return out;
+    }
+
+    /** Diagnostics and warnings: never mixed into what a script reads from stdout. */
+    public PrintWriter err() {
+        return err;
     }
 
     /** A document: {@code apiVersion}, {@code kind}, then the fields of body. */
@@ -92,7 +99,7 @@ public final class Printer {
         out.flush();
     }
 
-    /** A table: cut to the terminal's width, except in the wide form, which shows every cell whole. */
+    /** A table: wrapped to the terminal's width, except in the wide form, which keeps every cell on one line. */
     public void table(Table table) {
         table.print(out, headers, wide() ? Integer.MAX_VALUE : terminal.width());
     }

@@ -11,13 +11,17 @@ import picocli.CommandLine.Option;
 
 /** {@code gcm watch}: a pool's GCM now and each time it changes, from the planner's event stream. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Print the pool's GCM now and again each time it (or the pool's host count) changes,",
-                "until Ctrl-C or --changes. -o json prints one document per line (kind GcmChange)."})
+        header = "Print the pool's GCM now and each time it changes, until Ctrl-C.",
+        description = {"Print the pool's GCM now and again each time it (or the pool's host count) changes, "
+                + "until Ctrl-C or --changes. -o json prints one document per line (kind GcmChange)."},
+        footer = {"", "Examples:", "  gcm watch", "  gcm watch --pool zone-a -o json | jq -c '{time, gcm}'",
+                "  gcm watch --changes 1   # wait for the next change, then exit"})
 public final class WatchCommand extends OnlineCommand {
 
     private static final String ROW = "%-24s  %-12s  %-10s  %-6s  %8s  %6s  %s%n";
 
-    @Option(names = "--pool", defaultValue = "default", description = "The pool (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pool", paramLabel = "POOL", defaultValue = "default", description = "The pool (default: "
+            + "${DEFAULT-VALUE}).")
     String pool;
 
     @Option(names = "--changes", paramLabel = "N", defaultValue = "0",

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.cli.ExitCodes;
-import dev.gcm.cli.input.ModelArgument;
 import dev.gcm.cli.output.Table;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import java.io.PrintWriter;
@@ -16,19 +15,23 @@ import picocli.CommandLine.Option;
 
 /** {@code gcm what-if}: the GCM with hosts retired or hypothetical hosts added; nothing changes. */
 @Command(name = "what-if", mixinStandardHelpOptions = true,
-        description = {"The pool's GCM before and after retiring hosts and adding hypothetical ones, the guests",
-                "that would lose their last possible target, and the guests that could not run on an added host.",
-                "Nothing is changed."})
+        header = "The pool's GCM after retiring hosts or adding hypothetical ones; nothing changes.",
+        description = {"The pool's GCM before and after, what limits it after, the guests that would lose "
+                + "their last possible target, and the guests that could not run on an added host, each with "
+                + "the reason the planner gives. Nothing is changed."},
+        footer = {"", "Examples:", "  gcm what-if --remove lpar-08", "  gcm what-if --remove lpar-08 --add gen16a",
+                "  gcm what-if --pool zone-a --add host-model.json -o json"})
 public final class WhatIfCommand extends OnlineCommand {
 
-    @Option(names = "--pool", defaultValue = "default", description = "The pool (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pool", paramLabel = "POOL", defaultValue = "default", description = "The pool (default: "
+            + "${DEFAULT-VALUE}).")
     String pool;
 
     @Option(names = "--remove", paramLabel = "HOST", description = "A host to retire (repeat for several).")
     List<String> remove = new ArrayList<>();
 
     @Option(names = "--add", paramLabel = "MODEL",
-            description = "A hypothetical host offering this model: a JSON file, -, or a model name (repeat).")
+            description = "A hypothetical host offering this model: a model name, a JSON file, or - (repeat).")
     List<String> add = new ArrayList<>();
 
     @Override
@@ -41,7 +44,7 @@ public final class WhatIfCommand extends OnlineCommand {
         remove.forEach(r::add);
         ArrayNode a = body.putArray("add");
         for (int i = 0; i < add.size(); i++) {
-            a.addObject().put("id", "new-" + (i + 1)).set("model", CpuModelInfoJson.write(ModelArgument.read(add.get(i))));
+            a.addObject().put("id", "new-" + (i + 1)).set("model", CpuModelInfoJson.write(ModelInput.read(add.get(i))));
         }
         JsonNode answer = client.post("/pools/" + segment(pool, "pool") + "/what-if", body);
         if (printer.output().isDocument()) {
@@ -53,6 +56,8 @@ public final class WhatIfCommand extends OnlineCommand {
         gcm.row(row("before", answer.path("before"), printer));
         gcm.row(row("after", answer.path("after"), printer));
         printer.table(gcm);
+        GcmText.limits(printer, "Limited by, after:", answer.path("after").path("limitedBy"));
+        GcmText.conflicts(printer, answer.path("after").path("conflicts"));
         guests(printer, "Guests that would lose their last target:", answer.path("guestsLosingTheirLastTarget"), false);
         guests(printer, "Guests that could not run on an added host:", answer.path("guestsThatCannotRunOnAddedHosts"),
                 true);
@@ -67,19 +72,34 @@ public final class WhatIfCommand extends OnlineCommand {
                 common ? r.path("ibc").asText() : "-", common ? r.path("features").size() : 0);
     }
 
+    /** The guests, and why each loses its place, whenever the planner says why. */
     private static void guests(Printer printer, String title, JsonNode list, boolean added) {
         if (list.isEmpty()) {
             return;
         }
         printer.out().println();
         printer.out().println(title);
-        Table t = added ? new Table("GUEST", "HOST", "ADDED-HOST") : new Table("GUEST", "HOST");
+        boolean why = false;
         for (JsonNode g : list) {
+            why |= g.has("reasons") || g.has("reason");
+        }
+        List<String> headers = new ArrayList<>(List.of("GUEST", "HOST"));
+        if (added) {
+            headers.add("ADDED-HOST");
+        }
+        if (why) {
+            headers.add("WHY");
+        }
+        Table t = new Table(headers);
+        for (JsonNode g : list) {
+            List<Object> cells = new ArrayList<>(List.of(g.path("guest").asText(), g.path("host").asText()));
             if (added) {
-                t.row(g.path("guest").asText(), g.path("host").asText(), g.path("addedHost").asText());
-            } else {
-                t.row(g.path("guest").asText(), g.path("host").asText());
+                cells.add(g.path("addedHost").asText());
             }
+            if (why) {
+                cells.add(Reasons.text(g, printer.wide()));
+            }
+            t.row(cells);
         }
         printer.table(t);
     }

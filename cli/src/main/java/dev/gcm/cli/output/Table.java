@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * A plain text table: columns padded to their widest cell, the last column left ragged. On a terminal
- * narrower than the table the widest columns are cut (ending in "~") until it fits; coloured cells keep
- * their colour and are never cut.
+ * narrower than the table the widest columns are narrowed until it fits, and their cells wrap onto further
+ * lines at spaces and commas (a word longer than the column is broken): nothing is cut. The first column
+ * (what the rows are: host, pool, guest) is never narrowed; coloured cells are never wrapped.
  */
 public final class Table {
 
-    private static final int NARROWEST = 6;
+    private static final int NARROWEST = 12;
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
 
@@ -61,7 +62,7 @@ public final class Table {
 
     /**
      * Narrows the widest columns until the table fits in maxWidth (two spaces between columns); the first
-     * column (what the rows are: host, pool, guest) is never cut.
+     * column is never narrowed, and none below {@value #NARROWEST} characters.
      */
     static void fit(int[] widths, int maxWidth) {
         while (total(widths) > maxWidth && widths.length > 1) {
@@ -87,21 +88,23 @@ public final class Table {
     }
 
     private static void printRow(PrintWriter out, List<String> cells, int[] widths) {
-        StringBuilder sb = new StringBuilder();
+        List<List<String>> wrapped = new ArrayList<>();
+        int lines = 1;
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cut(cells.get(i), widths[i]);
-            sb.append(cell);
-            if (i < cells.size() - 1) {
-                sb.append(" ".repeat(Math.max(0, widths[i] - Terminal.visibleLength(cell)) + 2));
+            List<String> pieces = i == 0 ? List.of(cells.get(i)) : Wrap.lines(cells.get(i), widths[i]);
+            wrapped.add(pieces);
+            lines = Math.max(lines, pieces.size());
+        }
+        for (int line = 0; line < lines; line++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                String piece = line < wrapped.get(i).size() ? wrapped.get(i).get(line) : "";
+                sb.append(piece);
+                if (i < cells.size() - 1) {
+                    sb.append(" ".repeat(Math.max(0, widths[i] - Terminal.visibleLength(piece)) + 2));
+                }
             }
+            out.println(sb.toString().stripTrailing());
         }
-        out.println(sb.toString().stripTrailing());
-    }
-
-    private static String cut(String cell, int width) {
-        if (cell.length() <= width || cell.length() != Terminal.visibleLength(cell)) {
-            return cell;
-        }
-        return cell.substring(0, width - 1) + "~";
     }
 }

@@ -69,7 +69,8 @@ class ConnectionIT {
     void theEnvironmentFillsWhatTheCommandLineLeavesOut() {
         PlannerOptions options = new PlannerOptions();
         options.timeout = "2s";
-        Map<String, String> env = Map.of("GCM_PLANNER", "https://a:8443,https://b:8443", "GCM_TOKEN", "t0k3n");
+        Map<String, String> env = Map.of("GCM_PLANNER", "https://a:8443,https://b:8443", "GCM_TOKEN", "t0k3n",
+                "GCM_CONFIG", dev.gcm.cli.CliRun.NO_CONFIG.toString());
         PlannerClient.Settings s = options.settings(env::get);
         assertThat(s.planners()).containsExactly("https://a:8443", "https://b:8443");
         assertThat(s.token()).isEqualTo("t0k3n");
@@ -80,11 +81,48 @@ class ConnectionIT {
         assertThat(options.settings(env::get).token()).isEqualTo("given");
         PlannerOptions defaults = new PlannerOptions();
         defaults.timeout = "10s";
-        assertThat(defaults.settings(k -> null).planners()).containsExactly("http://127.0.0.1:8080");
+        assertThat(defaults.settings(Map.of("GCM_CONFIG", dev.gcm.cli.CliRun.NO_CONFIG.toString())::get).planners())
+                .containsExactly("http://127.0.0.1:8080");
         CliRun badUrl = CliRun.of("hosts", "--planner", "ftp://x");
         assertThat(badUrl.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badUrl.err()).contains("http:// or https://");
         assertThat(CliRun.of("hosts", "--timeout", "soon").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aFailingPlannerGivesExitFourNotAUsageError() throws Exception {
+        // a planner that fails (HTTP 500), as one with a bug or a broken grid would: the caller did nothing wrong
+        com.sun.net.httpserver.HttpServer failing = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        failing.createContext("/", exchange -> {
+            byte[] body = "{\"code\": \"INTERNAL\", \"message\": \"the index is being rebuilt\"}".getBytes();
+            exchange.getResponseHeaders().add("content-type", "application/json");
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        failing.start();
+        try {
+            String url = "http://127.0.0.1:" + failing.getAddress().getPort();
+            CliRun run = CliRun.of("hosts", "--planner", url);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.PLANNER_ERROR);
+            assertThat(run.err()).contains("the index is being rebuilt").contains("HTTP 500").contains("the planner failed");
+            assertThat(CliRun.of("check", "--guest", "g", "--target", "h", "--planner", url).exitCode())
+                    .isEqualTo(ExitCodes.PLANNER_ERROR);
+        } finally {
+            failing.stop(0);
+        }
+    }
+
+    @Test
+    void aPlannerUrlWithoutSchemeIsNamedAsSuch() {
+        CliRun run = CliRun.of("hosts", "--planner", "127.0.0.1:28431");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("gcm: error: planner URL must start with http:// or https://, got"
+                + " '127.0.0.1:28431' (did you mean http://127.0.0.1:28431 or https://127.0.0.1:28431?)\n");
+        CliRun env = CliRun.withEnv(Map.of("GCM_PLANNER", "planner.example:8443"), "hosts");
+        assertThat(env.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(env.err()).contains("planner URL must start with http:// or https://");
     }
 
     @Test

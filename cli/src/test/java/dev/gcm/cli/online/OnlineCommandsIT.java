@@ -66,6 +66,7 @@ class OnlineCommandsIT {
     void hostsListsEveryHostInEveryForm() throws Exception {
         CliRun table = gcm(READER, "hosts");
         assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.err()).as("no warning while the hosts are fresh").isEmpty();
         assertThat(table.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("HOST").contains("IBC"));
         assertThat(table.out()).contains("h1", "z14", "h2", "gen15a", "h3", "0x021..0x032");
 
@@ -133,7 +134,7 @@ class OnlineCommandsIT {
         }
         assertThat(zoneA).isNotNull();
         assertThat(zoneA.path("hostCount").asInt()).isEqualTo(2);
-        JsonNode gcm = json(gcm(READER, "gcm", "--pool", "zone-a", "-o", "json"));
+        JsonNode gcm = json(gcm(READER, "gcm", "--pool", "zone-a", "-o", "json")); // the old name of show still works
         assertThat(gcm.path("hostCount").asInt()).isEqualTo(2);
         assertThat(gcm.path("definition").path("name").asText()).isEqualTo(zoneA.path("gcm").asText());
         assertThat(gcm(READER, "pools").out()).contains("zone-a", "zone=a");
@@ -145,17 +146,17 @@ class OnlineCommandsIT {
     @Test
     void gcmPrintsThePlannersAnswerInEveryForm() throws Exception {
         JsonNode api = planner.http().get("/api/v1/pools/default/gcm", READER).json();
-        JsonNode doc = json(gcm(READER, "gcm", "-o", "json"));
+        JsonNode doc = json(gcm(READER, "show", "-o", "json"));
         assertThat(doc.path("kind").asText()).isEqualTo("PoolGcm");
         assertThat(doc.path("definition")).isEqualTo(api.path("definition"));
         assertThat(doc.path("features")).isEqualTo(api.path("features"));
 
         CpuModelInfo qemu = CpuModelInfoJson.read(api.path("qemu"), "$");
-        assertThat(gcm(READER, "gcm", "-o", "args").out().strip()).isEqualTo("-cpu " + qemu.toCpuArgument());
-        assertThat(CpuModelInfoJson.read(JSON.readTree(gcm(READER, "gcm", "-o", "qemu").out()), "$")).isEqualTo(qemu);
-        assertThat(gcm(READER, "gcm", "-o", "libvirt").out()).startsWith("<cpu").contains("<model fallback='forbid'>"
+        assertThat(gcm(READER, "show", "-o", "args").out().strip()).isEqualTo("-cpu " + qemu.toCpuArgument());
+        assertThat(CpuModelInfoJson.read(JSON.readTree(gcm(READER, "show", "-o", "qemu").out()), "$")).isEqualTo(qemu);
+        assertThat(gcm(READER, "show", "-o", "libvirt").out()).startsWith("<cpu").contains("<model fallback='forbid'>"
                 + qemu.name() + "</model>");
-        CliRun table = gcm(READER, "gcm");
+        CliRun table = gcm(READER, "show");
         assertThat(table.out()).contains("GCM:         " + api.path("definition").path("name").asText(), "Limited by:");
         for (JsonNode l : api.path("limitedBy")) {
             assertThat(table.out()).contains(l.path("host").asText());
@@ -259,6 +260,83 @@ class OnlineCommandsIT {
     }
 
     @Test
+    void globalOptionsGoBeforeOrAfterTheCommand() {
+        assertThat(CliRun.of("--planner", url, "--token", READER, "hosts").exitCode()).isZero();
+        assertThat(CliRun.of("hosts", "--planner", url, "--token", READER).exitCode()).isZero();
+        CliRun mixed = CliRun.of("--token", READER, "hosts", "show", "h1", "--planner", url);
+        assertThat(mixed.exitCode()).as(mixed.err()).isZero();
+        assertThat(mixed.out()).contains("Host:        h1");
+    }
+
+    @Test
+    void unknownNamesGetTheNearestKnownOnes() {
+        CliRun host = gcm(READER, "hosts", "show", "hh1");
+        assertThat(host.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(host.err()).contains("no host 'hh1'").contains("did you mean 'h1'?");
+        CliRun pool = gcm(READER, "show", "--pool", "defualt");
+        assertThat(pool.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(pool.err()).contains("did you mean 'default'?");
+        CliRun target = gcm(GATE, "check", "--guest", "web1", "--target", "h33");
+        assertThat(target.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(target.out()).contains("TARGET_UNKNOWN");
+        assertThat(target.err()).contains("no host 'h33' (did you mean 'h3'?)");
+        CliRun model = gcm(GATE, "check", "--model", "Z14", "--target", "h1");
+        assertThat(model.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(model.err()).contains("unknown CPU model Z14 (did you mean 'z14'?)");
+        CliRun z99 = gcm(GATE, "check", "--model", "z99", "--target", "h1");
+        assertThat(z99.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(z99.err()).startsWith("gcm: error: unknown CPU model z99").doesNotContain("INVALID_JSON");
+        CliRun added = gcm(GATE, "what-if", "--add", "gen16");
+        assertThat(added.err()).contains("did you mean 'gen16a' or 'gen16b'?");
+    }
+
+    @Test
+    void hostsShowTheirLabelsWhenAsked() {
+        CliRun run = gcm(READER, "hosts", "--show-labels");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).endsWith("LABELS");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("h1 ").endsWith("zone=a"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("h2 ").endsWith("zone=b"));
+        assertThat(gcm(READER, "hosts").out().lines().findFirst().orElseThrow()).doesNotContain("LABELS");
+    }
+
+    @Test
+    void theDecisionLogIsNewestFirstInEveryForm() throws Exception {
+        json(gcm(GATE, "check", "--guest", "db1", "--target", "h2", "-o", "json"));
+        JsonNode last = json(gcm(GATE, "check", "--guest", "app1", "--target", "h1", "-o", "json"));
+        JsonNode log = json(gcm(READER, "decisions", "-o", "json"));
+        List<String> times = log.path("decisions").findValuesAsText("time");
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse).reversed());
+        assertThat(log.path("decisions").get(0).path("decisionId").asText()).isEqualTo(last.path("decisionId").asText());
+        List<String> rows = gcm(READER, "decisions", "--no-headers").out().lines().toList();
+        assertThat(rows.get(0)).contains("app1").contains(" h1 ");
+    }
+
+    @Test
+    void eachCommandOffersOnlyItsOwnOutputForms() {
+        CliRun hosts = gcm(READER, "hosts", "-o", "qemu");
+        assertThat(hosts.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(hosts.err()).contains("-o qemu is not offered here; use one of table, wide, json, yaml");
+        assertThat(CliRun.of("hosts", "--help").out()).contains("table, wide, json or yaml").doesNotContain("libvirt");
+        assertThat(CliRun.of("show", "--help").out()).contains("qemu, args or libvirt");
+        assertThat(gcm(READER, "show", "-o", "ARGS").out()).startsWith("-cpu ");
+    }
+
+    @Test
+    void completionAsksThePlannerForHostsAndPools(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("gcm.bash");
+        Files.writeString(script, CliRun.of("completion", "bash").out());
+        String launcher = Path.of("target", "gcm").toAbsolutePath().toString();
+        assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "--planner", url, "--token", READER, "hosts",
+                "show", "")).containsExactly("h1", "h2", "h3");
+        assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "check", "--planner", url, "--token", READER,
+                "--target", "h")).containsExactly("h1", "h2", "h3");
+        assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "show", "--planner", url, "--token", READER,
+                "--pool", "")).contains("default");
+    }
+
+    @Test
     void completionCoversTheCommands() {
         CliRun run = CliRun.of("completion", "bash");
         assertThat(run.exitCode()).isZero();
@@ -269,7 +347,7 @@ class OnlineCommandsIT {
     @Test
     void everyCommandPrintsTheSameVersionedDocumentAsJsonAndAsYaml() throws Exception {
         List<List<String>> commands = List.of(List.of("hosts"), List.of("hosts", "show", "h1"), List.of("pools"),
-                List.of("gcm"), List.of("decisions"), List.of("plan", "evacuate", "h1"), List.of("what-if", "--remove", "h3"),
+                List.of("show"), List.of("decisions"), List.of("plan", "evacuate", "h1"), List.of("what-if", "--remove", "h3"),
                 List.of("check", "--guest", "web1", "--target", "h3"));
         for (List<String> command : commands) {
             List<String> json = new ArrayList<>(command);
@@ -291,7 +369,7 @@ class OnlineCommandsIT {
         JsonNode pool = json(set);
         assertThat(pool.path("floor").path("name").asText()).isEqualTo("z14");
         assertThat(pool.path("soft").asBoolean()).isTrue();
-        JsonNode gcm = json(gcm(READER, "gcm", "--pool", "floored", "-o", "json"));
+        JsonNode gcm = json(gcm(READER, "show", "--pool", "floored", "-o", "json"));
         assertThat(gcm.path("quarantined").has("h3")).as("h3 (z13) cannot run the z14 floor").isTrue();
         assertThat(gcm.path("hostCount").asInt()).isEqualTo(1);
         assertThat(gcm.path("limitedBy").findValues("capsIbc")).allSatisfy(v -> assertThat(v.isBoolean()).isTrue());

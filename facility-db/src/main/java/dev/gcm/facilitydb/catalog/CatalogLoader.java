@@ -1,7 +1,6 @@
 package dev.gcm.facilitydb.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gcm.facilitydb.model.FeatureSet;
 import dev.gcm.facilitydb.model.Ibc;
 import java.io.IOException;
@@ -27,7 +26,7 @@ final class CatalogLoader {
             if (in == null) {
                 throw new IllegalStateException("catalog resource " + RESOURCE + " is missing from the class path");
             }
-            return parse(new ObjectMapper().readTree(in));
+            return parse(JsonTreeReader.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the catalog resource " + RESOURCE, e);
         }

@@ -56,8 +56,8 @@ class DashboardIT {
     }
 
     private static void tab(String view) {
-        WebElement button = browser.visible(By.cssSelector("#nav button[data-view='" + view + "']"));
-        button.sendKeys(Keys.ENTER); // keyboard, as a person without a mouse would
+        WebElement link = browser.visible(By.cssSelector("#nav a[data-view='" + view + "']"));
+        link.sendKeys(Keys.ENTER); // keyboard, as a person without a mouse would
         browser.visible(By.id("view-" + view));
     }
 
@@ -81,8 +81,64 @@ class DashboardIT {
         assertThat(browser.attribute(By.cssSelector("[data-pool='default'] [data-feature-count]"), "data-feature-count"))
                 .isEqualTo(String.valueOf(gcm.path("features").size()));
         List<String> limiting = browser.driver.findElements(By.cssSelector("[data-pool='default'] [data-limit]")).stream()
-                .map(e -> e.getAttribute("data-limit")).toList();
+                .map(e -> e.getAttribute("data-limit")).distinct().toList();
         assertThat(limiting).containsExactlyInAnyOrderElementsOf(gcm.path("limitedBy").findValuesAsText("host"));
+        // grouped by cause, as gcm show groups them: h3 (z13) caps the generation, h2 lacks vxeh2
+        List<String> causes = browser.driver.findElements(By.cssSelector("[data-pool='default'] tr[data-cause]")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(causes).anySatisfy(c -> assertThat(c).startsWith("1 host caps the generation (z13)").endsWith("h3"));
+    }
+
+    @Test
+    void theCpuLineBreaksOnlyBetweenPropertiesAndCopiesWhole() {
+        JsonNode gcm = planner.http().get("/api/v1/pools/default/gcm", READER).json();
+        String expected = "-cpu " + dev.gcm.facilitydb.json.CpuModelInfoJson.read(gcm.path("qemu"), "$").toCpuArgument();
+        WebElement code = browser.visible(By.cssSelector("[data-pool='default'] code.cpu"));
+        assertThat(code.getAttribute("data-cpu")).isEqualTo(expected);
+        assertThat(code.getText().replaceAll("\\s", "")).isEqualTo(expected.replaceAll("\\s", ""));
+        // every property on one line: no span (one property) is taller than a line of text
+        Object split = browser.driver.executeScript("const spans = [...arguments[0].querySelectorAll('span')];"
+                + " return spans.filter(s => s.getClientRects().length > 1).length;", code);
+        assertThat(((Number) split).intValue()).isZero();
+        browser.driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", planner.http().toString(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        WebElement copy = browser.visible(By.cssSelector("[data-pool='default'] button.copy"));
+        copy.click();
+        browser.until(d -> "yes".equals(d.findElement(By.cssSelector("[data-pool='default'] button.copy"))
+                .getAttribute("data-copied")));
+        Object clipboard = browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
+        assertThat(clipboard).isEqualTo(expected);
+    }
+
+    @Test
+    void eachTabHasALinkThatSurvivesAReload() {
+        tab("hosts");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#hosts");
+        browser.driver.navigate().refresh();
+        browser.visible(By.cssSelector("#hosts tbody tr"));
+        assertThat(browser.driver.findElement(By.id("view-pools")).isDisplayed()).isFalse();
+        assertThat(browser.attribute(By.cssSelector("#nav a[data-view='hosts']"), "aria-current")).isEqualTo("page");
+        browser.open(planner.http() + "/#heatmap");
+        browser.visible(By.cssSelector("[data-testid='heatmap']"));
+        browser.driver.navigate().back();
+        browser.visible(By.cssSelector("#hosts tbody tr"));
+    }
+
+    @Test
+    void whatIfOffersToAddAHostLikeThePoolsGcm() {
+        tab("whatif");
+        String gcm = planner.http().get("/api/v1/pools/default/gcm", READER).json().path("definition").path("name").asText();
+        browser.until(d -> gcm.equals(new org.openqa.selenium.support.ui.Select(d.findElement(By.id("whatif-def")))
+                .getFirstSelectedOption().getAttribute("value")));
+    }
+
+    @Test
+    void theDashboardHasAnIcon() {
+        String href = browser.driver.findElement(By.cssSelector("link[rel='icon']")).getAttribute("href");
+        var icon = planner.http().get(java.net.URI.create(href).getPath(), null);
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.body()).startsWith("<svg");
     }
 
     @Test
@@ -111,6 +167,9 @@ class DashboardIT {
         assertThat(browser.attribute(By.cssSelector("#check-result [data-decision]"), "data-decision")).isEqualTo("approved");
         check("gen16a", "h3");
         assertThat(browser.attribute(By.cssSelector("#check-result [data-decision]"), "data-decision")).isEqualTo("rejected");
+        // the log is newest first, as gcm decisions prints it: the rejection just made is on top
+        browser.until(d -> d.findElements(By.cssSelector("#decisions tbody tr")).stream().findFirst()
+                .map(r -> r.getText().contains("gen16a") && r.getText().contains("rejected")).orElse(false));
         List<String> reasons = browser.driver.findElements(By.cssSelector("#check-result [data-reason]")).stream()
                 .map(e -> e.getAttribute("data-reason")).toList();
         assertThat(reasons).contains("MISSING_FEATURES", "MODEL_TOO_NEW");
@@ -162,6 +221,14 @@ class DashboardIT {
         assertThat(grouped).isEqualTo(api.path("hostCount").asInt());
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid='heatmap'] tbody tr")))
                 .hasSize(api.path("rows").size());
+        // each row names its hosts (the first three shown, the rest one click away)
+        for (int i = 0; i < api.path("rows").size(); i++) {
+            List<String> named = browser.driver.findElements(By.cssSelector("[data-testid='heatmap'] tr[data-row='" + i
+                    + "'] [data-host]")).stream().map(e -> e.getAttribute("data-host")).toList();
+            List<String> hosts = new java.util.ArrayList<>();
+            api.path("rows").get(i).path("hosts").forEach(h -> hosts.add(h.asText()));
+            assertThat(named).containsExactlyElementsOf(hosts);
+        }
     }
 
     @Test

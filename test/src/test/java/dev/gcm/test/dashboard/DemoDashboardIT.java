@@ -2,7 +2,7 @@ package dev.gcm.test.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gcm.cli.demo.DemoFleet;
+import dev.gcm.demo.DemoFleet;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
@@ -51,7 +51,7 @@ class DemoDashboardIT {
                 narrow.open(http + "/");
                 assertThat(narrow.attribute(By.cssSelector("[data-pool='default'] [data-gcm]"), "data-gcm")).isEqualTo(gcm);
                 assertFits(narrow);
-                narrow.visible(By.cssSelector("#nav button[data-view='hosts']")).click();
+                narrow.visible(By.cssSelector("#nav a[data-view='hosts']")).click();
                 assertThat(narrow.visible(By.id("hosts")).isDisplayed()).isTrue();
             }
         } finally {

@@ -1,4 +1,5 @@
-// The dashboard: sign-in (unless the planner is insecure), the views, and live updates.
+// The dashboard: sign-in (unless the planner is insecure), the views (one per #hash, so a tab can be
+// linked and survives a reload), live updates, and a loud warning when most hosts are stale.
 import { get, follow, setToken, token, ApiError } from './api.js';
 import { renderPools } from './pools.js';
 import { renderHeatmap } from './heatmap.js';
@@ -14,6 +15,7 @@ let hostsTable;
 let whatIf;
 let check;
 let refreshing = Promise.resolve();
+const live = { connected: false, version: null, stale: 0, hosts: 0 };
 
 async function start() {
   try {
@@ -36,18 +38,24 @@ async function start() {
   check = new Check($('#view-check'), () => check.refreshLog());
   const catalog = await get('/catalog');
   whatIf.setDefinitions(catalog.definitions);
-  for (const b of document.querySelectorAll('#nav button')) {
-    b.addEventListener('click', () => show(b.dataset.view));
-  }
   $('#heatmap-pool').addEventListener('change', () => renderHeatmap($('#heatmap'), $('#heatmap-pool').value));
+  window.addEventListener('hashchange', () => show(viewOf(location.hash)));
+  current = viewOf(location.hash);
+  select(current);
   await refresh(true);
   follow((change) => {
-    $('#live').textContent = `live · index version ${change.version}`;
+    live.version = change.version;
+    showLive();
     refreshing = refreshing.then(() => refresh(false)).catch(() => {});
   }, (on) => {
-    $('#live').classList.toggle('on', on);
-    if (!on) $('#live').textContent = 'reconnecting…';
+    live.connected = on;
+    showLive();
   });
+}
+
+function viewOf(hash) {
+  const v = (hash || '').replace(/^#/, '');
+  return views.includes(v) ? v : 'pools';
 }
 
 function showLogin(message) {
@@ -56,17 +64,48 @@ function showLogin(message) {
   $('#token').focus();
 }
 
-function show(view) {
-  current = view;
+function select(view) {
   for (const v of views) $(`#view-${v}`).hidden = v !== view;
-  for (const b of document.querySelectorAll('#nav button')) {
-    if (b.dataset.view === view) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
+  for (const a of document.querySelectorAll('#nav a')) {
+    if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
+}
+
+function show(view) {
+  if (view === current) return;
+  current = view;
+  select(view);
   refresh(view === 'whatif');
+}
+
+/** The header: green "live" only while connected and most hosts report; else it says what is wrong. */
+function showLive() {
+  const badge = $('#live');
+  const mostlyStale = live.hosts > 0 && live.stale * 2 > live.hosts;
+  badge.classList.toggle('on', live.connected && !mostlyStale);
+  badge.classList.toggle('stale', live.connected && mostlyStale);
+  if (!live.connected) {
+    badge.textContent = 'reconnecting…';
+  } else if (mostlyStale) {
+    badge.textContent = `connected · ${live.stale} of ${live.hosts} hosts stale`;
+  } else {
+    badge.textContent = `live${live.version === null ? '' : ` · index version ${live.version}`}`;
+  }
+  const banner = $('#stale-banner');
+  banner.hidden = !mostlyStale;
+  replace(banner, mostlyStale ? staleWords(live) : []);
+}
+
+function staleWords(l) {
+  return [el('strong', {}, `${l.stale} of ${l.hosts} hosts are stale.`), ' Their agents have not reported lately, so what '
+    + 'this page shows may be out of date, and the gate approves no migration to a stale host. Are the agents running?'];
 }
 
 async function refresh(reloadWhatIf) {
   const [pools, hosts] = await Promise.all([get('/pools'), get('/hosts')]);
+  live.hosts = hosts.hosts.length;
+  live.stale = hosts.hosts.filter((h) => h.state === 'stale').length;
+  showLive();
   const names = pools.pools.map((p) => p.name);
   for (const select of [$('#heatmap-pool')]) {
     const value = select.value;

@@ -49,7 +49,9 @@ export class Check {
 
   async refreshLog() {
     const log = await get('/decisions?limit=50');
-    replace(this.log, log.decisions.slice().reverse().map((d) => el('tr', {},
+    // newest first, as gcm decisions prints it
+    const newest = log.decisions.slice().reverse().sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+    replace(this.log, newest.map((d) => el('tr', { 'data-decision-id': d.decisionId },
       el('td', {}, d.time), el('td', { class: d.decision === 'approved' ? 'ok' : 'bad' }, d.decision),
       el('td', {}, d.guest), el('td', {}, d.target), el('td', {}, (d.reasons || []).join(', ') || '-'),
       el('td', {}, d.caller))));

@@ -1,6 +1,7 @@
 // Hosts by the features that split a pool, grouped by kind; descriptions on hover and focus.
 import { el, replace } from './dom.js';
 import { get } from './api.js';
+import { hostNames } from './limits.js';
 
 export async function renderHeatmap(target, pool) {
   const h = await get(`/pools/${encodeURIComponent(pool)}/heatmap`);
@@ -27,8 +28,7 @@ export async function renderHeatmap(target, pool) {
         'data-feature': f.name,
       }, f.name)))),
     el('tbody', {}, h.rows.map((row, i) => el('tr', { 'data-row': i },
-      el('th', { scope: 'row', class: 'host', title: row.hosts.join(', ') },
-        row.count === 1 ? row.hosts[0] : `${row.hosts[0]} and ${row.count - 1} more`),
+      el('th', { scope: 'row', class: 'host', 'data-hosts': row.count }, hostNames(row.hosts, 'data-host', 3)),
       h.features.map((f) => {
         const on = f.rows.includes(i);
         return el('td', { class: on ? 'on' : '', title: `${on ? 'offer' : 'lack'} ${f.name}`,

@@ -1,6 +1,8 @@
-// Pools: each pool's GCM, the hosts that limit it and how, quarantined and stale hosts.
+// Pools: each pool's GCM, the hosts that limit it grouped by cause, quarantined and stale hosts.
 import { el, replace } from './dom.js';
 import { get } from './api.js';
+import { limitsTable, hostNames, count } from './limits.js';
+import { cpuLine } from './cpuline.js';
 
 export async function renderPools(target, pools) {
   const cards = [];
@@ -23,33 +25,18 @@ function card(pool, g) {
   return el('article', { class: 'pool', 'data-pool': pool.name },
     el('h3', {}, pool.name, ' ', el('span', { class: 'muted' }, `(${g.hostCount} hosts; ${selector}`
       + `${pool.floor ? `; floor ${pool.floor.name}` : ''}${pool.soft ? '; soft facilities counted' : ''})`)),
-    head,
-    g.common ? el('p', {}, el('code', {}, `-cpu ${cpuArg(g.qemu)}`)) : null,
-    limits(g.limitedBy), conflicts(g.conflicts), quarantined(g.quarantined), stale(g.stale));
+    mostlyStale(g), head,
+    g.common ? cpuLine(g.qemu) : null,
+    limitsTable('Limited by', g.limitedBy), conflicts(g.conflicts), quarantined(g.quarantined), stale(g.stale));
 }
 
-function cpuArg(info) {
-  return [info.name, ...Object.entries(info.props || {}).map(([k, v]) => `${k}=${v ? 'on' : 'off'}`)].join(',');
-}
-
-function limits(list) {
-  if (!list || list.length === 0) return null;
-  return el('div', {}, el('h4', {}, 'Limited by'),
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Host'), el('th', { scope: 'col' }, 'Definition'),
-      el('th', { scope: 'col' }, 'How'))),
-    el('tbody', {}, list.map((l) => el('tr', { 'data-limit': l.host }, el('td', {}, l.host), el('td', {}, l.definition),
-      el('td', {}, how(l)))))));
-}
-
-/** What one limiting host does: caps the generation, caps the IBC, lacks features. */
-function how(l) {
-  const parts = [];
-  if (l.capsGeneration) parts.push(el('span', { class: 'warn', 'data-caps': 'generation' }, 'caps the generation'));
-  if (l.capsIbc) parts.push(el('span', { class: 'warn', 'data-caps': 'ibc' }, 'caps the IBC (lowest unblocked level)'));
-  if (l.removes.length) {
-    parts.push(el('span', {}, 'lacks ', el('span', { class: 'chips' }, l.removes.map((f) => el('span', { class: 'chip' }, f)))));
-  }
-  return parts.flatMap((p, i) => (i === 0 ? [p] : ['; ', p]));
+/** More than half the pool stale: what is shown is old, and the gate approves no migration to those hosts. */
+function mostlyStale(g) {
+  const n = (g.stale || []).length;
+  if (g.hostCount === 0 || n * 2 <= g.hostCount) return null;
+  return el('p', { class: 'alert', role: 'alert', 'data-testid': 'pool-stale' },
+    `${n.toLocaleString('en-US')} of ${count(g.hostCount, 'host is', 'hosts are')} stale: their agents have not `
+    + 'reported lately, so this GCM may be out of date, and the gate approves no migration to a stale host.');
 }
 
 function conflicts(list) {
@@ -66,5 +53,5 @@ function quarantined(map) {
 
 function stale(list) {
   if (!list || list.length === 0) return null;
-  return el('p', {}, el('span', { class: 'warn' }, 'Stale (still counted): '), list.join(', '));
+  return el('div', { class: 'stale' }, el('span', { class: 'warn' }, 'Stale (still counted): '), hostNames(list, 'data-stale'));
 }

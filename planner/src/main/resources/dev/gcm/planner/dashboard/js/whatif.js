@@ -1,6 +1,7 @@
 // What-if: retire hosts (untick) and add hypothetical ones; the planner computes, nothing changes.
 import { el, replace } from './dom.js';
 import { get, post } from './api.js';
+import { limitsTable } from './limits.js';
 
 export class WhatIf {
   constructor(root) {
@@ -28,11 +29,15 @@ export class WhatIf {
   }
 
   async load() {
-    const all = await get('/hosts');
+    const [all, gcm] = await Promise.all([get('/hosts'), get(`/pools/${encodeURIComponent(this.pool.value)}/gcm`)]);
     const members = all.hosts.filter((h) => (h.pools || []).includes(this.pool.value));
     replace(this.hosts, members.map((h) => el('label', {},
       el('input', { type: 'checkbox', checked: true, value: h.hostId, onchange: () => this.compute() }),
       `${h.hostId} (${h.definition})`)));
+    // a host like the pool's GCM is the first thing to try adding
+    if (gcm.common && [...this.def.options].some((o) => o.value === gcm.definition.name)) {
+      this.def.value = gcm.definition.name;
+    }
     this.added = [];
     this.renderAdded();
     await this.compute();
@@ -53,6 +58,7 @@ export class WhatIf {
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'Hosts'),
           el('th', { scope: 'col' }, 'GCM'), el('th', { scope: 'col' }, 'IBC'), el('th', { scope: 'col' }, 'Features'))),
         el('tbody', {}, row('Now', r.before, 'before'), row('After', r.after, 'after'))),
+        limitsTable('Limited by, after', r.after.limitedBy),
         guests('Guests that would lose their last target', r.guestsLosingTheirLastTarget, false),
         guests('Guests that could not run on an added host', r.guestsThatCannotRunOnAddedHosts, true));
     } catch (e) {
@@ -68,8 +74,17 @@ function row(label, g, id) {
     el('td', {}, g.common ? g.ibc : '-'), el('td', {}, g.common ? g.features.length : 0));
 }
 
+/** Each guest, and why it loses its place whenever the planner says why. */
 function guests(title, list, added) {
   if (!list || list.length === 0) return null;
-  return el('div', {}, el('h3', {}, title), el('ul', {}, list.map((g) => el('li', {},
-    `${g.guest} on ${g.host}${added ? ` (cannot run on ${g.addedHost})` : ''}`))));
+  return el('div', {}, el('h3', {}, title), el('ul', {}, list.map((g) => el('li', { 'data-guest': g.guest },
+    `${g.guest} on ${g.host}${added ? ` (cannot run on ${g.addedHost})` : ''}`, why(g)))));
+}
+
+function why(g) {
+  if (g.reason && !g.reasons) return el('span', { class: 'muted' }, `: ${g.reason}`);
+  if (!g.reasons || g.reasons.length === 0) return null;
+  return el('ul', {}, g.reasons.map((r) => (typeof r === 'string' ? el('li', {}, r)
+    : el('li', { 'data-reason': r.code }, el('strong', {}, r.code), r.message ? `: ${r.message}` : '',
+      r.features && r.features.length ? ` (${r.features.join(', ')})` : ''))));
 }

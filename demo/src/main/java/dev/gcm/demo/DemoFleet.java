@@ -1,4 +1,4 @@
-package dev.gcm.cli.demo;
+package dev.gcm.demo;
 
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
@@ -50,6 +50,17 @@ public final class DemoFleet {
                             seq++, Instant.now()));
         }
         return out;
+    }
+
+    /** Every id is a host of the fleet, or an error that names the nearest ones. */
+    static void requireHosts(List<HostRecord> fleet, List<String> ids) {
+        List<String> known = fleet.stream().map(HostRecord::hostId).toList();
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("--stale: the demo fleet has no host '" + id + "'"
+                        + dev.gcm.cli.Suggest.hint(id, known) + " (its hosts: " + dev.gcm.cli.output.Names.some(known, 6) + ")");
+            }
+        }
     }
 
     /** A portable model (older definition, csske off) or the host's own named model. */

@@ -1,4 +1,4 @@
-package dev.gcm.cli;
+package dev.gcm.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@code gcm demo} from the packaged jar: starts, serves what it printed, stops cleanly on SIGTERM. */
+/** {@code gcm demo} from the packaged gcm-demo.jar: starts, serves what it printed, stops cleanly on SIGTERM. */
 class DemoIT {
 
     @Test
@@ -29,7 +29,7 @@ class DemoIT {
             port = s.getLocalPort();
         }
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "gcm.jar").toString(), "demo", "--hosts", "9", "--seed", "4", "--port",
+                Path.of("target", "gcm-demo.jar").toString(), "--hosts", "9", "--seed", "4", "--port",
                 String.valueOf(port)).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try {
@@ -43,7 +43,7 @@ class DemoIT {
             }
             String text = String.join("\n", lines);
             assertThat(text).contains("9 simulated hosts").contains("Pool 'default' GCM:").contains("APPROVED")
-                    .contains("REJECTED").contains("API:       http://127.0.0.1:" + port + "/api/v1")
+                    .contains("REJECTED").contains("API:       http://127.0.0.1:" + port + "/api/v1").contains("Limited by:")
                     .contains("Dashboard: http://127.0.0.1:" + port + "/")
                     .doesNotContain("Exception").doesNotContain("WARNING");
 

@@ -1,0 +1,185 @@
+package dev.gcm.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Writes the bash completion script from the command tree: subcommands, options, and for every value what
+ * completes it: a fixed list (each command's own {@code -o} forms, enum values in lower case), the hosts,
+ * pools or CPU models of the moment (asked of {@code gcm __complete}, so of the planner or the catalog),
+ * contexts, or files. The script walks the words typed so far itself, so the program's name never counts
+ * as a command.
+ */
+final class BashCompletion {
+
+    /** What completes a value, by its label. */
+    private static final Map<String, String> KIND_BY_LABEL = Map.ofEntries(Map.entry("HOST", "hosts"),
+            Map.entry("POOL", "pools"), Map.entry("MODEL", "models"), Map.entry("A", "models"), Map.entry("B", "models"),
+            Map.entry("CONTEXT", "contexts"), Map.entry("FILE", "file"), Map.entry("PEM", "file"),
+            Map.entry("BINARY", "file"), Map.entry("DIR", "dir"));
+
+    private final StringBuilder subs = new StringBuilder();
+    private final StringBuilder opts = new StringBuilder();
+    private final StringBuilder valued = new StringBuilder();
+    private final StringBuilder optionKinds = new StringBuilder();
+    private final StringBuilder positionalKinds = new StringBuilder();
+
+    private BashCompletion() {
+    }
+
+    static String script(CommandLine root) {
+        BashCompletion c = new BashCompletion();
+        c.walk(root, "");
+        return c.render(root.getCommandName());
+    }
+
+    private void walk(CommandLine command, String path) {
+        CommandSpec spec = command.getCommandSpec();
+        List<String> children = new ArrayList<>();
+        Map<String, CommandLine> visible = new LinkedHashMap<>();
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden() && name.equals(sub.getCommandName())) {
+                children.add(name);
+                visible.put(name, sub);
+            }
+        });
+        List<String> options = new ArrayList<>();
+        List<String> withValues = new ArrayList<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.hidden()) {
+                continue;
+            }
+            options.addAll(List.of(o.names()));
+            if (o.arity().max() > 0) {
+                withValues.addAll(List.of(o.names()));
+                String kind = kind(o);
+                List<String> patterns = new ArrayList<>();
+                for (String n : o.names()) {
+                    patterns.add(quote(path + " " + n));
+                }
+                optionKinds.append("    ").append(String.join("|", patterns)).append(") echo ").append(quote(kind))
+                        .append(" ;;\n");
+            }
+        }
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            if (p.hidden()) {
+                continue;
+            }
+            int from = p.index().min();
+            int to = Math.min(p.index().max(), from + 3);
+            for (int i = from; i <= to; i++) {
+                positionalKinds.append("    ").append(quote(path + " " + i)).append(") echo ").append(quote(kind(p)))
+                        .append(" ;;\n");
+            }
+        }
+        subs.append("    ").append(quote(path)).append(") echo ").append(quote(String.join(" ", children))).append(" ;;\n");
+        opts.append("    ").append(quote(path)).append(") echo ").append(quote(String.join(" ", options))).append(" ;;\n");
+        valued.append("    ").append(quote(path)).append(") echo ").append(quote(String.join(" ", withValues))).append(" ;;\n");
+        visible.forEach((name, sub) -> walk(sub, path + " " + name));
+    }
+
+    private static String kind(ArgSpec a) {
+        List<String> values = new ArrayList<>();
+        if (a.completionCandidates() != null) {
+            a.completionCandidates().forEach(values::add);
+        }
+        if (!values.isEmpty()) {
+            return "values:" + String.join(" ", values);
+        }
+        String label = a.paramLabel().replaceAll("[<>]", "").toUpperCase(Locale.ROOT);
+        if (KIND_BY_LABEL.containsKey(label)) {
+            return KIND_BY_LABEL.get(label);
+        }
+        Class<?> type = a.type();
+        return type == java.nio.file.Path.class || type == java.io.File.class ? "file" : "none";
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private String render(String program) {
+        return """
+                # bash completion for %1$s (and zsh after: autoload -U bashcompinit && bashcompinit)
+                # generated by: %1$s completion bash.  Install: source <(%1$s completion bash), or save it as
+                # ~/.local/share/bash-completion/completions/%1$s
+                _%2$s_subs() {
+                  case "$1" in
+                %3$s  esac
+                }
+                _%2$s_opts() {
+                  case "$1" in
+                %4$s  esac
+                }
+                _%2$s_valued() {
+                  case "$1" in
+                %5$s  esac
+                }
+                _%2$s_option_kind() {
+                  case "$1" in
+                %6$s    *) echo none ;;
+                  esac
+                }
+                _%2$s_positional_kind() {
+                  case "$1" in
+                %7$s    *) echo none ;;
+                  esac
+                }
+                _%2$s() {
+                  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+                  local path="" pos=0 expect="" i w kind
+                  local -a conn=()
+                  for ((i = 1; i < COMP_CWORD; i++)); do
+                    w=${COMP_WORDS[i]}
+                    if [[ -n $expect ]]; then expect=""; continue; fi
+                    case $w in
+                      --planner|--token|--token-file|--cacert|--timeout|--context) conn+=("$w" "${COMP_WORDS[i+1]}") ;;
+                    esac
+                    if [[ $w == -* ]]; then
+                      [[ $w != *=* && " $(_%2$s_valued "$path") " == *" $w "* ]] && expect=1
+                      continue
+                    fi
+                    if [[ " $(_%2$s_subs "$path") " == *" $w "* ]]; then path="$path $w"; pos=0; else pos=$((pos + 1)); fi
+                  done
+                  if [[ -n $expect ]]; then
+                    kind=$(_%2$s_option_kind "$path $prev")
+                  elif [[ $cur == -* ]]; then
+                    COMPREPLY=($(compgen -W "$(_%2$s_opts "$path")" -- "$cur"))
+                    return 0
+                  else
+                    kind=$(_%2$s_positional_kind "$path $pos")
+                    local subs=$(_%2$s_subs "$path")
+                    if [[ -n $subs && $pos == 0 ]]; then
+                      COMPREPLY=($(compgen -W "$subs" -- "$cur"))
+                      [[ $kind == none ]] && return 0
+                    fi
+                  fi
+                  case $kind in
+                    values:*) COMPREPLY+=($(compgen -W "${kind#values:}" -- "$cur")) ;;
+                    hosts|pools|contexts)
+                      local names=$("${COMP_WORDS[0]}" __complete "$kind" "$cur" "${conn[@]}" 2>/dev/null)
+                      COMPREPLY+=($(compgen -W "$names" -- "$cur")) ;;
+                    models)
+                      if [[ $cur == */* || $cur == .* || $cur == - ]]; then
+                        COMPREPLY+=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null
+                      else
+                        COMPREPLY+=($(compgen -W "$("${COMP_WORDS[0]}" __complete models "$cur" 2>/dev/null)" -- "$cur"))
+                      fi ;;
+                    file) COMPREPLY+=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+                    dir) COMPREPLY+=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
+                  esac
+                  return 0
+                }
+                complete -F _%2$s %1$s
+                """.formatted(program, program.replaceAll("[^A-Za-z0-9_]", "_"), subs, opts, valued, optionKinds,
+                positionalKinds);
+    }
+}
