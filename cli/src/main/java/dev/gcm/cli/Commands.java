@@ -1,6 +1,7 @@
 package dev.gcm.cli;
 
 import dev.gcm.cli.config.ConfigCommand;
+import dev.gcm.cli.input.ModelsMayLookLikeOptions;
 import dev.gcm.cli.offline.BaselineCommand;
 import dev.gcm.cli.offline.CompareCommand;
 import dev.gcm.cli.offline.ExpandCommand;
@@ -70,13 +71,18 @@ final class Commands {
     static CommandLine addTo(CommandLine root, String... args) {
         String named = commandWord(args);
         if (named != null && NAMES.contains(named) && !NEED_ALL.contains(named)) {
-            root.addSubcommand(named, create(named));
+            add(root, named);
             return root;
         }
         for (String name : NAMES) {
-            root.addSubcommand(name, create(name));
+            add(root, name);
         }
         return root;
+    }
+
+    private static void add(CommandLine root, String name) {
+        root.addSubcommand(name, create(name));
+        ModelsMayLookLikeOptions.applyTo(root.getSubcommands().get(name));
     }
 
     /** The first argument that is not a global option or its value: the command's name, or null. */

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm compare}: can a guest of model A run on a host offering model B? */
-@Command(name = "compare", mixinStandardHelpOptions = true, modelTransformer = ModelsMayLookLikeOptions.class,
+@Command(name = "compare", mixinStandardHelpOptions = true,
         header = "May a guest of model A run on a host of model B? (offline)",
         footer = {"", "Examples:", "  gcm compare z14 gen16a", "  gcm compare examples/guest-gen15.json "
                 + "examples/host-z14.json",
@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A and B may be in any model form: a name, a -cpu argument (\"-cpu z14-base,vx=off\", z14,csske=off),"
                         + " QEMU or gcm/v1 JSON, libvirt XML (<cpu>, domain capabilities, domain); inline, a file or -.",
                 "Exit 0 when A can run on B (identical or subset), 1 otherwise, 2 on bad input."})
-public final class CompareCommand implements Callable<Integer> {
+public final class CompareCommand implements Callable<Integer>, ModelsMayLookLikeOptions {
 
     /** Output forms of a comparison. */
     public enum Format { TABLE, JSON, QEMU }

@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gcm expand}: static or full expansion, as query-cpu-model-expansion. */
-@Command(name = "expand", mixinStandardHelpOptions = true, modelTransformer = ModelsMayLookLikeOptions.class,
+@Command(name = "expand", mixinStandardHelpOptions = true,
         header = "Expand a CPU model as QEMU's query-cpu-model-expansion does (offline).",
         footer = {"", "Examples:", "  gcm expand z14", "  gcm expand --full gen16a", "  gcm expand z14 -o args",
                 "  gcm expand examples/guest-gen15.json -o libvirt"},
         description = "Expand a CPU model as QEMU's query-cpu-model-expansion does.")
-public final class ExpandCommand implements Callable<Integer> {
+public final class ExpandCommand implements Callable<Integer>, ModelsMayLookLikeOptions {
 
     static final class Type {
         @Option(names = "--static", description = "<def>-base plus the differences (default)")
