@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns the raw results of run-all.sh into one Markdown report, the bars of docs/design.md section 7 first.
 
-Usage: report.py RAW_DIR CORES CPU JDK QEMU [LIBVIRT]  (prints Markdown)
+Usage: report.py RAW_DIR CORES CPU JDK QEMU [LIBVIRT [LOAD_AT_START LOAD_AT_END]]  (prints Markdown)
 """
 import datetime
 import json
@@ -10,6 +10,7 @@ import sys
 
 raw, cores, cpu, jdk, qemu = sys.argv[1:6]
 libvirt = sys.argv[6] if len(sys.argv) > 6 else "?"
+load = f" Load average (1, 5, 15 min) {sys.argv[7]} at the start, {sys.argv[8]} at the end: anything else running on the machine lowers every number." if len(sys.argv) > 8 else ""
 
 
 def rows(name):
@@ -73,7 +74,7 @@ def table(headers, body):
 p(f"Measured {datetime.date.today().isoformat()} on {cores} cores ({cpu}), {jdk}, {qemu}, libvirt {libvirt}, by "
   "`test/bench/run-all.sh`. Load generators and every planner member share this machine; where several "
   "members run, each JVM is sized to its share of the cores (`-XX:ActiveProcessorCount`), as a container "
-  "CPU limit would size it.")
+  "CPU limit would size it." + load)
 p("")
 p("**The bars of [docs/design.md](docs/design.md) section 7**")
 p("")

@@ -24,6 +24,7 @@ mkdir -p "$raw"
 rm -f "$raw"/*
 if [ -n "${QUICK:-}" ]; then jmh=(-wi 1 -i 2 -w 1 -r 1); seconds=4; levels=16,64; else jmh=(); seconds=10; levels=16,64,256; fi
 step() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 pids=()
 stop_members() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; pids=(); sleep 2; }
 trap stop_members EXIT
@@ -92,7 +93,7 @@ python3 test/bench/startup.py "$([ -n "${QUICK:-}" ] && echo 5 || echo 20)" >"$r
 step "Writing $out/benchmarks.md and README.md"
 python3 test/bench/report.py "$raw" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
   "$(java -version 2>&1 | head -1)" "$(qemu-system-s390x --version | head -1)" \
-  "$(virsh --version 2>/dev/null || echo '?')" >"$out/benchmarks.md"
+  "$(virsh --version 2>/dev/null || echo '?')" "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$out/benchmarks.md"
 python3 - "$out/benchmarks.md" README.md <<'PY'
 import sys
 table, readme = open(sys.argv[1]).read(), open(sys.argv[2]).read()
