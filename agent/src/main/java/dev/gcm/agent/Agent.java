@@ -100,6 +100,11 @@ public final class Agent implements AutoCloseable {
     }
 
     private void publish(Map<String, String> labels, int attempts) throws InterruptedException {
+        publish(labels, attempts, true);
+    }
+
+    /** Publishes the current record; on a 409 before anything of this boot was accepted, continues once from the planner's seq. */
+    private void publish(Map<String, String> labels, int attempts, boolean mayContinue) throws InterruptedException {
         HostRecord record = capabilities.toRecord(config.hostId(), labels, version(), bootId, seq.incrementAndGet(),
                 Instant.now());
         Publisher.Result r = publisher.publish(record, attempts);
@@ -109,8 +114,19 @@ public final class Agent implements AutoCloseable {
                 published.set(record);
                 lastSuccessMillis.set(System.currentTimeMillis());
             }
-            case STALE -> LOG.warn("the planner holds a newer report for {} (another agent for this host?): {}",
-                    config.hostId(), r.message());
+            case STALE -> {
+                if (mayContinue && published.get() == null && r.lastAcceptedSeq() >= record.seq()) {
+                    // nothing of this boot accepted yet: the clock went back since the last boot; continue from
+                    // the planner's seq (one round trip), rather than be refused until the clock catches up
+                    LOG.warn("the planner holds seq {} for {}, above this boot's {} (the clock went back?); continuing"
+                            + " from it", r.lastAcceptedSeq(), config.hostId(), record.seq());
+                    seq.accumulateAndGet(r.lastAcceptedSeq(), Math::max);
+                    publish(labels, attempts, false);
+                } else {
+                    LOG.warn("the planner holds a newer report for {} (another agent for this host?): {}",
+                            config.hostId(), r.message());
+                }
+            }
             case REFUSED -> LOG.error("the planner refused the record of {}; fix the cause: {}", config.hostId(),
                     r.message());
             case UNREACHABLE -> LOG.warn("no planner reachable ({}); the newest record goes out next time", r.message());

@@ -26,8 +26,14 @@ final class Publisher {
     /** How a publication ended. */
     enum Outcome { STORED, STALE, REFUSED, UNREACHABLE }
 
-    /** The outcome and, for a refusal, the planner's message. */
-    record Result(Outcome outcome, String message) {
+    /**
+     * The outcome and, for a refusal, the planner's message; for a stale report, the seq the planner
+     * last accepted for this host (-1 if it did not say).
+     */
+    record Result(Outcome outcome, String message, long lastAcceptedSeq) {
+        Result(Outcome outcome, String message) {
+            this(outcome, message, -1);
+        }
     }
 
     private final List<URI> planners;
@@ -70,7 +76,7 @@ final class Publisher {
                     return new Result(Outcome.STORED, "");
                 }
                 if (r.statusCode() == 409) {
-                    return new Result(Outcome.STALE, r.body());
+                    return new Result(Outcome.STALE, r.body(), lastAcceptedSeq(r.body()));
                 }
                 if (r.statusCode() < 500 && r.statusCode() != 429) {
                     LOG.error("planner {} refused the record ({}): {}", base, r.statusCode(), r.body());
@@ -87,5 +93,14 @@ final class Publisher {
             backoff = Math.min(backoff * 2, maxBackoff.toMillis());
         }
         return new Result(Outcome.UNREACHABLE, last);
+    }
+
+    /** The seq in a 409's {@code lastAccepted}, or -1. */
+    static long lastAcceptedSeq(String body) {
+        try {
+            return HostRecordJson.mapper().readTree(body).path("lastAccepted").path("seq").asLong(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }

@@ -5,7 +5,7 @@ import dev.gcm.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code gcm hosts cordon|uncordon|decommission ID}: what an admin does to one host. */
+/** {@code gcm hosts cordon|uncordon|decommission|recommission ID}: what an admin does to one host. */
 public abstract class HostActionCommand extends OnlineCommand {
 
     @Parameters(paramLabel = "HOST", description = "The host id.")
@@ -56,8 +56,8 @@ public abstract class HostActionCommand extends OnlineCommand {
     }
 
     @Command(name = "decommission", mixinStandardHelpOptions = true,
-            description = "Remove a host and its record; its pools' GCM no longer counts it. A running agent"
-                    + " would report it again: stop the agent first.")
+            description = "Remove a host and its record; its pools' GCM no longer counts it. Its agent's reports are"
+                    + " refused until the host is recommissioned (or the tombstone expires).")
     public static final class Decommission extends HostActionCommand {
         @Override
         JsonNode act(PlannerClient client, String id) {
@@ -67,6 +67,20 @@ public abstract class HostActionCommand extends OnlineCommand {
         @Override
         String done() {
             return "decommissioned";
+        }
+    }
+
+    @Command(name = "recommission", mixinStandardHelpOptions = true,
+            description = "Let a decommissioned host's agent report again (clears its tombstone).")
+    public static final class Recommission extends HostActionCommand {
+        @Override
+        JsonNode act(PlannerClient client, String id) {
+            return client.post("/hosts/" + id + "/recommission", null);
+        }
+
+        @Override
+        String done() {
+            return "recommissioned";
         }
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hosts", mixinStandardHelpOptions = true,
         description = "List hosts: state, machine, definition, IBC range, freshness, cordoned.",
         subcommands = {HostShowCommand.class, HostActionCommand.Cordon.class, HostActionCommand.Uncordon.class,
-                HostActionCommand.Decommission.class})
+                HostActionCommand.Decommission.class, HostActionCommand.Recommission.class})
 public final class HostsCommand extends OnlineCommand {
 
     @Override
