@@ -92,6 +92,13 @@ public final class Planner implements AutoCloseable {
             LOG.info("index built: {} hosts", index.snapshot().hostCount());
             long timer = vertx.setPeriodic(config.reconcileEvery().toMillis(), id -> runInBackground(vertx, reconcile));
             opened.add(() -> vertx.cancelTimer(timer));
+            // until the first round has succeeded (no majority at start, say), try every second
+            long early = vertx.setPeriodic(1000, id -> {
+                if (!reconcile.done() && grid.hasQuorum()) {
+                    runInBackground(vertx, reconcile);
+                }
+            });
+            opened.add(() -> vertx.cancelTimer(early));
             grid.onMerged(() -> {
                 LOG.warn("this member merged into the other side of a split brain; reconciling now");
                 runInBackground(vertx, reconcile);
@@ -160,7 +167,11 @@ public final class Planner implements AutoCloseable {
         }
     }
 
-    private static void runInBackground(Vertx vertx, Runnable task) {
+    /** Runs a round on a worker unless one is running already. */
+    private static void runInBackground(Vertx vertx, ReconcileTask task) {
+        if (task.busy()) {
+            return;
+        }
         vertx.executeBlocking(() -> {
             task.run();
             return null;
@@ -176,9 +187,11 @@ public final class Planner implements AutoCloseable {
         return services;
     }
 
-    /** Runs one reconcile round now, on the caller's thread (for tests). */
-    public void reconcileNow() {
-        reconcile.run();
+    /** Runs one reconcile round now, on the caller's thread, once a running one has finished (for tests). */
+    public void reconcileNow() throws InterruptedException {
+        while (!reconcile.tryRun()) {
+            Thread.sleep(10);
+        }
     }
 
     @Override

@@ -46,6 +46,7 @@ final class ReconcileTask implements Runnable {
     private final Optional<HardStateJournal> journal;
     private volatile boolean built;
     private volatile boolean journalMerged;
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
     ReconcileTask(PlannerConfig config, HzGrid grid, HzHostStore hosts, HzAdminStore admin, HzPoolStore pools,
                   FleetIndex index, IndexFeed feed, Optional<HardStateJournal> journal) {
@@ -65,8 +66,30 @@ final class ReconcileTask implements Runnable {
         return built && journalMerged;
     }
 
+    /** Whether a round is running. */
+    boolean busy() {
+        return running.get();
+    }
+
     @Override
-    public synchronized void run() {
+    public void run() {
+        tryRun();
+    }
+
+    /** Runs a round unless one is running; answers whether it ran. */
+    boolean tryRun() {
+        if (!running.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            round();
+            return true;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void round() {
         if (!journalMerged && grid.hasQuorum()) {
             mergeJournal();
         }

@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 /**
  * How the grid writes what it holds and sends: grid entries (the domain's {@link dev.gcm.planner.model}
  * types) by explicit stream serializers, entry processors, the projection and the merge policies as
- * identified data; nothing in Java serialization, and Java deserialization refused for every class, so
- * a member that is sent a Java-serialized object cannot be made to run its {@code readObject}.
+ * identified data; nothing of ours in Java serialization. Java deserialization is refused for every
+ * class but Hazelcast's own and core JDK types (Hazelcast sends exceptions between members that way),
+ * so a member that is sent a Java-serialized object of any other class never runs its {@code readObject}.
  */
 final class GridSerialization {
 
@@ -25,6 +26,9 @@ final class GridSerialization {
     static final int SOFT_MERGE_POLICY = 7;
     static final int HARD_MERGE_POLICY = 8;
     static final int META_PROJECTION = 9;
+    /** The only classes Java deserialization may resolve: Hazelcast's exceptions and what they carry. */
+    static final String[] JAVA_DESERIALIZABLE = {"com.hazelcast.", "java.lang.", "java.util.", "java.io.", "java.net.",
+        "java.nio.", "java.time.", "java.math.", "java.security.", "["};
 
     private GridSerialization() {
     }
@@ -33,9 +37,8 @@ final class GridSerialization {
         c.addDataSerializableFactory(FACTORY_ID, GridSerialization::create);
         EntrySerializers.all().forEach((type, serializer) ->
                 c.addSerializerConfig(new SerializerConfig().setTypeClass(type).setImplementation(serializer)));
-        // every class name is on the blacklist: no Java deserialization at all
         c.setJavaSerializationFilterConfig(new JavaSerializationFilterConfig().setDefaultsDisabled(true)
-                .setBlacklist(new ClassFilter().addPrefixes("")));
+                .setWhitelist(new ClassFilter().addPrefixes(JAVA_DESERIALIZABLE)));
     }
 
     /** The factory Hazelcast asks for our identified types. */
