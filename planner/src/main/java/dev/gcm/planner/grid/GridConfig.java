@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class GridConfig {
 
-    static final int HEARTBEAT_TOLERANCE_MILLIS = 3000;
+    static final int HEARTBEAT_TOLERANCE_MILLIS = 2000;
     /** Hazelcast keeps at most this many backups of a partition. */
     static final int MAX_BACKUPS = 6;
 
