@@ -68,9 +68,9 @@ final class GridConfig {
                 // bind the member port to GCM_HZ_HOST only
                 Map.entry("hazelcast.socket.bind.any", "false"),
                 Map.entry("hazelcast.socket.server.bind.any", "false"),
-                // notice a silent member within seconds (the majority check), drop it from the list after 15 s
+                // notice a silent member within seconds (the majority check), drop it from the list after 10 s
                 Map.entry("hazelcast.heartbeat.interval.seconds", "1"),
-                Map.entry("hazelcast.max.no.heartbeat.seconds", "15"),
+                Map.entry("hazelcast.max.no.heartbeat.seconds", "10"),
                 // a paused member fails calls in seconds, not a minute; a missing backup ack does not stall a write
                 Map.entry("hazelcast.operation.call.timeout.millis", "3000"),
                 Map.entry("hazelcast.operation.backup.timeout.millis", "1500"),

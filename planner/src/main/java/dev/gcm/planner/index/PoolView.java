@@ -81,42 +81,52 @@ final class PoolView {
 
     /** With a host counted as {@code model} (replacing what the view had of it). */
     PoolView with(IndexedHost h, CpuModel model) {
-        PoolView v = without(h.id());
-        int[] c = v.counts.clone();
-        model.features().forEach(i -> c[i]++);
-        SortedCounts<Ibc> lo = v.lowest;
-        SortedCounts<Ibc> up = v.unblocked;
-        if (h.resolved().ibcRange().isPresent()) {
-            lo = lo.add(h.resolved().ibcRange().get().lowest());
-            up = up.add(h.resolved().ibcRange().get().unblocked());
-        }
-        return new PoolView(pool, c, v.definitions.add(model.definition().index()), lo, up,
-                v.members.put(h.id(), new Member(h, model)), v.quarantined);
+        return replace(h.id(), new Member(h, model), quarantined.remove(h.id()));
     }
 
     /** With a host held out of the GCM, and why. */
     PoolView quarantine(String id, String reason) {
-        PoolView v = without(id);
-        return new PoolView(pool, v.counts, v.definitions, v.lowest, v.unblocked, v.members, v.quarantined.put(id, reason));
+        return replace(id, null, quarantined.put(id, reason));
     }
 
     /** Without a host; this view itself when it has none. */
     PoolView without(String id) {
+        if (members.get(id) == null && quarantined.get(id) == null) {
+            return this;
+        }
+        return replace(id, null, quarantined.remove(id));
+    }
+
+    /** The view with one member replaced (null: none), counters adjusted in one copy. */
+    private PoolView replace(String id, Member fresh, PersistentMap<String, String> newQuarantined) {
         Member old = members.get(id);
-        if (old == null) {
-            return quarantined.get(id) == null ? this : new PoolView(pool, counts, definitions, lowest, unblocked, members,
-                    quarantined.remove(id));
+        if (old == null && fresh == null) {
+            return new PoolView(pool, counts, definitions, lowest, unblocked, members, newQuarantined);
         }
         int[] c = counts.clone();
-        old.model().features().forEach(i -> c[i]--);
+        SortedCounts<Integer> defs = definitions;
         SortedCounts<Ibc> lo = lowest;
         SortedCounts<Ibc> up = unblocked;
-        if (old.host().resolved().ibcRange().isPresent()) {
-            lo = lo.remove(old.host().resolved().ibcRange().get().lowest());
-            up = up.remove(old.host().resolved().ibcRange().get().unblocked());
+        if (old != null) {
+            old.model().features().forEach(i -> c[i]--);
+            defs = defs.remove(old.model().definition().index());
+            var range = old.host().resolved().ibcRange();
+            if (range.isPresent()) {
+                lo = lo.remove(range.get().lowest());
+                up = up.remove(range.get().unblocked());
+            }
         }
-        return new PoolView(pool, c, definitions.remove(old.model().definition().index()), lo, up, members.remove(id),
-                quarantined);
+        if (fresh != null) {
+            fresh.model().features().forEach(i -> c[i]++);
+            defs = defs.add(fresh.model().definition().index());
+            var range = fresh.host().resolved().ibcRange();
+            if (range.isPresent()) {
+                lo = lo.add(range.get().lowest());
+                up = up.add(range.get().unblocked());
+            }
+        }
+        return new PoolView(pool, c, defs, lo, up, fresh == null ? members.remove(id) : members.put(id, fresh),
+                newQuarantined);
     }
 
     /** What the GCM needs, read off the counters once per view. */
