@@ -72,15 +72,7 @@ public final class Planner implements AutoCloseable {
             HzHostStore hosts = new HzHostStore(grid);
             HzAdminStore admin = new HzAdminStore(grid);
             HzPoolStore pools = new HzPoolStore(grid);
-            hosts.listen(feed::report, feed::reportRemoved, lost -> feed.lost(id -> grid.partitionOf(id) == lost));
-            admin.listen((id, a) -> {
-                feed.admin(id, a);
-                journal.ifPresent(j -> j.admin(id, a));
-            });
-            pools.listen((name, p) -> {
-                feed.pool(name, p);
-                journal.ifPresent(j -> j.pool(p));
-            }, feed::poolRemoved);
+            listen(grid, feed, hosts, admin, pools, journal);
 
             Vertx vertx = Vertx.vertx();
             opened.add(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
@@ -90,26 +82,14 @@ public final class Planner implements AutoCloseable {
             awaitQuorum(grid, config);
             runQuietly(reconcile);
             LOG.info("index built: {} hosts", index.snapshot().hostCount());
-            long timer = vertx.setPeriodic(config.reconcileEvery().toMillis(), id -> runInBackground(vertx, reconcile));
-            opened.add(() -> vertx.cancelTimer(timer));
-            // until the first round has succeeded (no majority at start, say), try every second
-            long early = vertx.setPeriodic(1000, id -> {
-                if (!reconcile.done() && grid.hasQuorum()) {
-                    runInBackground(vertx, reconcile);
-                }
-            });
-            opened.add(() -> vertx.cancelTimer(early));
-            grid.onMerged(() -> {
-                LOG.warn("this member merged into the other side of a split brain; reconciling now");
-                runInBackground(vertx, reconcile);
-            });
+            schedule(vertx, config, grid, reconcile, opened);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             PlannerMetrics.register(metrics, index, feed, grid);
-            DecisionRecorder recorder = new DecisionRecorder(new HzDecisionLog(grid), audit(config), grid,
-                    config.decisionLogSize(), metrics);
+            HzDecisionLog ring = new HzDecisionLog(grid);
+            DecisionRecorder recorder = new DecisionRecorder(ring, audit(config), grid, config.decisionLogSize(), metrics);
             opened.add(recorder);
-            Services services = new Services(vertx, index, feed, hosts, admin, pools, new HzDecisionLog(grid), recorder,
+            Services services = new Services(vertx, index, feed, hosts, admin, pools, ring, recorder,
                     journal, new MigrationGate(index, grid), grid, readiness::ready, metrics);
             HttpServer server = vertx.createHttpServer(httpOptions(config)).requestHandler(PlannerApi.router(services, tokens))
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -121,6 +101,37 @@ public final class Planner implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** Every change in the grid goes to the index's feed, and hard state to this member's journal too. */
+    private static void listen(HzGrid grid, IndexFeed feed, HzHostStore hosts, HzAdminStore admin, HzPoolStore pools,
+                               Optional<HardStateJournal> journal) {
+        hosts.listen(feed::report, feed::reportRemoved, lost -> feed.lost(id -> grid.partitionOf(id) == lost));
+        admin.listen((id, a) -> {
+            feed.admin(id, a);
+            journal.ifPresent(j -> j.admin(id, a));
+        });
+        pools.listen((name, p) -> {
+            feed.pool(name, p);
+            journal.ifPresent(j -> j.pool(p));
+        }, feed::poolRemoved);
+    }
+
+    /** Reconcile every GCM_RECONCILE_EVERY, every second until a first round succeeded, and after a merge. */
+    private static void schedule(Vertx vertx, PlannerConfig config, HzGrid grid, ReconcileTask reconcile,
+                                 List<AutoCloseable> opened) {
+        long timer = vertx.setPeriodic(config.reconcileEvery().toMillis(), id -> runInBackground(vertx, reconcile));
+        opened.add(() -> vertx.cancelTimer(timer));
+        long early = vertx.setPeriodic(1000, id -> {
+            if (!reconcile.done() && grid.hasQuorum()) {
+                runInBackground(vertx, reconcile);
+            }
+        });
+        opened.add(() -> vertx.cancelTimer(early));
+        grid.onMerged(() -> {
+            LOG.warn("this member merged into the other side of a split brain; reconciling now");
+            runInBackground(vertx, reconcile);
+        });
     }
 
     private static Optional<HardStateJournal> journal(PlannerConfig config) throws IOException {
