@@ -12,9 +12,7 @@ import dev.gcm.planner.model.HostReport;
 import dev.gcm.planner.model.Pool;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
@@ -32,7 +30,6 @@ public final class FleetIndex {
     private final long staleAfterMillis;
     private final LongSupplier clock;
     private final Compactor compactor = new Compactor();
-    private final Map<String, Liveness> liveness = new ConcurrentHashMap<>();
     private final IndexWriter writer;
     private volatile IndexSnapshot snapshot;
     private volatile LongConsumer updateObserver = nanos -> { };
@@ -81,21 +78,13 @@ public final class FleetIndex {
 
     /** When a host last reported, if the index knows it. */
     public Optional<Liveness> liveness(String id) {
-        return Optional.ofNullable(liveness.get(id));
+        return Optional.ofNullable(writer.liveness(id));
     }
 
     /** Whether a host has not reported within GCM_STALE_AFTER (a host never heard from is stale). */
     public boolean stale(String id) {
-        Liveness l = liveness.get(id);
+        Liveness l = writer.liveness(id);
         return l == null || l.stale(now(), staleAfterMillis);
-    }
-
-    void alive(HostReport r) {
-        liveness.put(r.hostId(), new Liveness(r.receivedAtMillis(), r.bootId(), r.seq()));
-    }
-
-    void forget(String id) {
-        liveness.remove(id);
     }
 
     // --- reading records (thread-safe: any thread may read ahead of the writer)

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one member's index shows at one version, immutable: the hosts (those with a record and no
- * decommission tombstone), the tombstones, and every pool's {@link PoolView}. Readers take the current
+ * What one member's index shows at one version, immutable: every pool's {@link PoolView} (the default
+ * pool's members are the hosts: those with a record and no decommission tombstone) and the tombstones.
+ * Readers take the current
  * snapshot and read without a lock; the index's single writer publishes a new one on every change of
  * what it shows (never for a heartbeat that changes nothing but freshness).
  */
@@ -21,16 +22,15 @@ public final class IndexSnapshot {
 
     private final long version;
     private final Catalog catalog;
-    private final PersistentMap<String, IndexedHost> hosts;
+    private final PoolView all;
     private final PersistentMap<String, Long> tombstones;
     private final Map<String, PoolView> pools;
     private volatile List<IndexedHost> sorted;
 
-    IndexSnapshot(long version, Catalog catalog, PersistentMap<String, IndexedHost> hosts,
-                  PersistentMap<String, Long> tombstones, Map<String, PoolView> pools) {
+    IndexSnapshot(long version, Catalog catalog, PersistentMap<String, Long> tombstones, Map<String, PoolView> pools) {
         this.version = version;
         this.catalog = catalog;
-        this.hosts = hosts;
+        this.all = pools.get(Pool.DEFAULT);
         this.tombstones = tombstones;
         this.pools = Collections.unmodifiableMap(pools);
     }
@@ -41,7 +41,8 @@ public final class IndexSnapshot {
     }
 
     public Optional<IndexedHost> host(String id) {
-        return Optional.ofNullable(hosts.get(id));
+        PoolView.Member m = all.member(id);
+        return m == null ? Optional.empty() : Optional.of(m.host());
     }
 
     /** When the host was decommissioned, if it has a tombstone. */
@@ -50,14 +51,15 @@ public final class IndexSnapshot {
     }
 
     public int hostCount() {
-        return hosts.size();
+        return all.size();
     }
 
     /** Every host, by id. */
     public List<IndexedHost> hosts() {
         List<IndexedHost> s = sorted;
         if (s == null) {
-            List<IndexedHost> out = new ArrayList<>(hosts.values());
+            List<IndexedHost> out = new ArrayList<>(all.size());
+            all.members().forEach(m -> out.add(m.host()));
             out.sort(Comparator.comparing(IndexedHost::id));
             s = Collections.unmodifiableList(out);
             sorted = s;
@@ -116,8 +118,9 @@ public final class IndexSnapshot {
 
     // for the writer
 
-    PersistentMap<String, IndexedHost> hostMap() {
-        return hosts;
+    /** The default pool: every host. */
+    PoolView all() {
+        return all;
     }
 
     PersistentMap<String, Long> tombstoneMap() {

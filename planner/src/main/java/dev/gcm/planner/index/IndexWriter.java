@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +27,8 @@ public final class IndexWriter {
     private final FleetIndex index;
     private final Catalog catalog;
     private final ModelResolver resolver;
-    final Map<String, HostSlot> slots = new HashMap<>();
+    /** Written by the writer only; concurrent so that readers can take a host's freshness from it. */
+    final Map<String, HostSlot> slots = new ConcurrentHashMap<>();
     final Map<String, PoolSlot> poolSlots = new HashMap<>();
     private final Map<String, CpuModel> floors = new HashMap<>();
     private volatile long touches;
@@ -40,7 +42,7 @@ public final class IndexWriter {
     static IndexSnapshot emptySnapshot(Catalog catalog) {
         Map<String, PoolView> pools = new LinkedHashMap<>();
         pools.put(Pool.DEFAULT, PoolView.empty(Pool.defaultPool(), catalog.indexLimit()));
-        return new IndexSnapshot(0, catalog, PersistentMap.empty(), PersistentMap.empty(), pools);
+        return new IndexSnapshot(0, catalog, PersistentMap.empty(), pools);
     }
 
     /** What the writer has of one host. */
@@ -51,6 +53,30 @@ public final class IndexWriter {
         HostAdmin admin;
         long adminFloor;
         long touched;
+        /** What the current snapshot shows of the host (null: nothing). */
+        IndexedHost shown;
+        /** When it last reported (null: no report); read by any thread. */
+        volatile Liveness liveness;
+
+        void alive(HostReport r) {
+            liveness = new Liveness(r.receivedAtMillis(), r.bootId(), r.seq());
+        }
+    }
+
+    /** When a host last reported, or null; from any thread. */
+    Liveness liveness(String id) {
+        HostSlot s = slots.get(id);
+        return s == null ? null : s.liveness;
+    }
+
+    /** The slot of a host, made if there is none (no computeIfAbsent: this is the hot path). */
+    HostSlot slot(String id) {
+        HostSlot s = slots.get(id);
+        if (s == null) {
+            s = new HostSlot();
+            slots.put(id, s);
+        }
+        return s;
     }
 
     /** What the writer has of one pool. */
@@ -76,13 +102,13 @@ public final class IndexWriter {
      */
     public void report(HostReport r, HostContent content) {
         long start = System.nanoTime();
-        HostSlot slot = slots.computeIfAbsent(r.hostId(), k -> new HostSlot());
+        HostSlot slot = slot(r.hostId());
         if (r.revision() <= Math.max(slot.reportRevision, slot.reportFloor)) {
             return;
         }
         slot.touched = touch();
         slot.reportRevision = r.revision();
-        index.alive(r);
+        slot.alive(r);
         if (slot.content != null && slot.content.contentRevision() == r.contentRevision()) {
             return; // a heartbeat: freshness only
         }
@@ -122,13 +148,13 @@ public final class IndexWriter {
         slot.reportFloor = Math.max(slot.reportFloor, floor);
         slot.reportRevision = 0;
         slot.content = null;
-        index.forget(id);
+        slot.liveness = null;
         change(id, slot);
     }
 
     /** A host's admin state was written (cordon, tombstone, ...). */
     public void admin(String id, HostAdmin a) {
-        HostSlot slot = slots.computeIfAbsent(id, k -> new HostSlot());
+        HostSlot slot = slot(id);
         long known = slot.admin == null ? 0 : slot.admin.revision();
         if (a.revision() <= Math.max(known, slot.adminFloor)) {
             return;
@@ -176,16 +202,16 @@ public final class IndexWriter {
                 floors.put(name, resolver.resolve(pool.floor()));
             }
             PoolView[] view = {PoolView.empty(pool, catalog.indexLimit())};
-            s.hostMap().forEach((id, h) -> view[0] = place(view[0], id, h));
+            s.all().members().forEach(m -> view[0] = place(view[0], m.host().id(), m.host()));
             pools.put(name, view[0]);
         }
-        index.publish(new IndexSnapshot(s.version() + 1, catalog, s.hostMap(), s.tombstoneMap(), pools));
+        index.publish(new IndexSnapshot(s.version() + 1, catalog, s.tombstoneMap(), pools));
     }
 
     /** Publishes a new snapshot if what the index shows of the host changed. */
     void change(String id, HostSlot slot) {
         IndexSnapshot s = index.snapshot();
-        IndexedHost before = s.hostMap().get(id);
+        IndexedHost before = slot.shown;
         IndexedHost after = visible(id, slot);
         Long tombBefore = s.tombstoneMap().get(id);
         Long tombAfter = slot.admin != null && slot.admin.decommissioned() ? slot.admin.decommissionedAtMillis() : null;
@@ -193,15 +219,15 @@ public final class IndexWriter {
         if (sameHost && Objects.equals(tombBefore, tombAfter)) {
             return;
         }
-        PersistentMap<String, IndexedHost> hosts = after == null ? s.hostMap().remove(id) : s.hostMap().put(id, after);
         PersistentMap<String, Long> tombs = tombAfter == null ? s.tombstoneMap().remove(id)
                 : s.tombstoneMap().put(id, tombAfter);
+        slot.shown = after;
         Map<String, PoolView> pools = s.poolViews();
         if (!sameHost) {
             pools = IndexSnapshot.copy(pools);
             pools.replaceAll((name, view) -> place(view, id, after));
         }
-        index.publish(new IndexSnapshot(s.version() + 1, catalog, hosts, tombs, pools));
+        index.publish(new IndexSnapshot(s.version() + 1, catalog, tombs, pools));
     }
 
     /** The host as the index shows it: a readable record and no tombstone; else none. */

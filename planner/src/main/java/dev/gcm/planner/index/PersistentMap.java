@@ -56,12 +56,15 @@ final class PersistentMap<K, V> {
     }
 
     PersistentMap<K, V> put(K key, V value) {
-        boolean[] added = new boolean[1];
-        Node r = root == null ? new Leaf(hash(key), key, value) : put(root, 0, hash(key), key, value, added);
-        if (root == null) {
-            added[0] = true;
-        }
-        return r == root ? this : new PersistentMap<>(r, size + (added[0] ? 1 : 0));
+        return put(key, value, null);
+    }
+
+    /** Put, handing the value it replaces (or null) to {@code previous[0]}: one walk down the trie for both. */
+    PersistentMap<K, V> put(K key, V value, Object[] previous) {
+        Object[] found = previous == null ? new Object[1] : previous;
+        found[0] = null;
+        Node r = root == null ? new Leaf(hash(key), key, value) : put(root, 0, hash(key), key, value, found);
+        return r == root ? this : new PersistentMap<>(r, size + (found[0] == null ? 1 : 0));
     }
 
     PersistentMap<K, V> remove(Object key) {
@@ -92,28 +95,28 @@ final class PersistentMap<K, V> {
         return 1 << ((hash >>> shift) & 31);
     }
 
-    private static Node put(Node n, int shift, int h, Object key, Object value, boolean[] added) {
+    /** Puts below {@code n}; the value replaced, if any, goes to {@code found[0]}. */
+    private static Node put(Node n, int shift, int h, Object key, Object value, Object[] found) {
         if (n instanceof Leaf l) {
             if (l.hash == h && l.key.equals(key)) {
+                found[0] = l.value;
                 return l.value == value ? l : new Leaf(h, key, value);
             }
-            added[0] = true;
             Leaf fresh = new Leaf(h, key, value);
             return l.hash == h ? new Collision(h, new Object[] {l.key, key}, new Object[] {l.value, value})
                     : join(l, l.hash, fresh, h, shift);
         }
         if (n instanceof Collision c) {
             if (c.hash != h) {
-                added[0] = true;
                 return join(c, c.hash, new Leaf(h, key, value), h, shift);
             }
             int i = c.indexOf(key);
             if (i >= 0) {
+                found[0] = c.values[i];
                 Object[] values = c.values.clone();
                 values[i] = value;
                 return new Collision(h, c.keys, values);
             }
-            added[0] = true;
             Object[] keys = Arrays.copyOf(c.keys, c.keys.length + 1);
             Object[] values = Arrays.copyOf(c.values, c.values.length + 1);
             keys[c.keys.length] = key;
@@ -124,14 +127,13 @@ final class PersistentMap<K, V> {
         int bit = bit(h, shift);
         int i = b.index(bit);
         if ((b.bitmap & bit) == 0) {
-            added[0] = true;
             Node[] children = new Node[b.children.length + 1];
             System.arraycopy(b.children, 0, children, 0, i);
             children[i] = new Leaf(h, key, value);
             System.arraycopy(b.children, i, children, i + 1, b.children.length - i);
             return new Branch(b.bitmap | bit, children);
         }
-        Node child = put(b.children[i], shift + 5, h, key, value, added);
+        Node child = put(b.children[i], shift + 5, h, key, value, found);
         return child == b.children[i] ? b : b.with(i, child);
     }
 

@@ -10,6 +10,7 @@ import dev.gcm.facilitydb.gcm.GcmSummary;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.FeatureSet;
 import dev.gcm.facilitydb.model.Ibc;
+import dev.gcm.facilitydb.model.IbcRange;
 import dev.gcm.planner.model.Pool;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One pool's index, immutable: per-feature host counts, a multiset of definitions and multisets of the
@@ -31,19 +33,20 @@ final class PoolView {
     }
 
     private final Pool pool;
-    private final int[] counts;
+    private final FeatureCounts counts;
     private final SortedCounts<Integer> definitions;
     private final SortedCounts<Ibc> lowest;
     private final SortedCounts<Ibc> unblocked;
     private final PersistentMap<String, Member> members;
     private final PersistentMap<String, String> quarantined;
+    private volatile FeatureSet common;
     private volatile GcmSummary summary;
     private volatile Optional<CpuModel> model;
     private volatile PoolGcm explanation;
 
-    private PoolView(Pool pool, int[] counts, SortedCounts<Integer> definitions, SortedCounts<Ibc> lowest,
+    private PoolView(Pool pool, FeatureCounts counts, SortedCounts<Integer> definitions, SortedCounts<Ibc> lowest,
                      SortedCounts<Ibc> unblocked, PersistentMap<String, Member> members,
-                     PersistentMap<String, String> quarantined) {
+                     PersistentMap<String, String> quarantined, FeatureSet common) {
         this.pool = pool;
         this.counts = counts;
         this.definitions = definitions;
@@ -51,11 +54,12 @@ final class PoolView {
         this.unblocked = unblocked;
         this.members = members;
         this.quarantined = quarantined;
+        this.common = common;
     }
 
     static PoolView empty(Pool pool, int indexLimit) {
-        return new PoolView(pool, new int[indexLimit], SortedCounts.empty(), SortedCounts.empty(), SortedCounts.empty(),
-                PersistentMap.empty(), PersistentMap.empty());
+        return new PoolView(pool, FeatureCounts.zero(indexLimit), SortedCounts.empty(), SortedCounts.empty(), SortedCounts.empty(),
+                PersistentMap.empty(), PersistentMap.empty(), FeatureSet.empty());
     }
 
     Pool pool() {
@@ -99,50 +103,94 @@ final class PoolView {
 
     /** The view with one member replaced (null: none), counters adjusted in one copy. */
     private PoolView replace(String id, Member fresh, PersistentMap<String, String> newQuarantined) {
-        Member old = members.get(id);
+        Object[] previous = new Object[1];
+        PersistentMap<String, Member> newMembers = fresh == null ? members.remove(id) : members.put(id, fresh, previous);
+        Member old = fresh == null ? members.get(id) : (Member) previous[0];
         if (old == null && fresh == null) {
-            return new PoolView(pool, counts, definitions, lowest, unblocked, members, newQuarantined);
+            return new PoolView(pool, counts, definitions, lowest, unblocked, members, newQuarantined, common);
         }
-        int[] c = counts.clone();
+        FeatureCounts.Editor c = counts.edit();
+        FeatureSet newCommon = countChange(c, old, fresh);
         SortedCounts<Integer> defs = definitions;
-        SortedCounts<Ibc> lo = lowest;
-        SortedCounts<Ibc> up = unblocked;
-        if (old != null) {
-            old.model().features().forEach(i -> c[i]--);
-            defs = defs.remove(old.model().definition().index());
-            var range = old.host().resolved().ibcRange();
-            if (range.isPresent()) {
-                lo = lo.remove(range.get().lowest());
-                up = up.remove(range.get().unblocked());
-            }
+        int oldDef = old == null ? -1 : old.model().definition().index();
+        int newDef = fresh == null ? -1 : fresh.model().definition().index();
+        if (oldDef != newDef) {
+            defs = oldDef < 0 ? defs : defs.remove(oldDef);
+            defs = newDef < 0 ? defs : defs.add(newDef);
         }
-        if (fresh != null) {
-            fresh.model().features().forEach(i -> c[i]++);
-            defs = defs.add(fresh.model().definition().index());
-            var range = fresh.host().resolved().ibcRange();
-            if (range.isPresent()) {
-                lo = lo.add(range.get().lowest());
-                up = up.add(range.get().unblocked());
+        Optional<IbcRange> was = old == null ? Optional.empty() : old.host().resolved().ibcRange();
+        Optional<IbcRange> is = fresh == null ? Optional.empty() : fresh.host().resolved().ibcRange();
+        return new PoolView(pool, c.done(), defs, bound(lowest, was, is, IbcRange::lowest),
+                bound(unblocked, was, is, IbcRange::unblocked), newMembers, newQuarantined, newCommon);
+    }
+
+    /**
+     * Adjusts the counts for one member's change (only the features its models differ in, when it stays a
+     * member); answers the new set of features every member offers when it follows from this view's (the
+     * member count is the same), else null.
+     */
+    private FeatureSet countChange(FeatureCounts.Editor c, Member old, Member fresh) {
+        if (old == null || fresh == null) {
+            if (old != null) {
+                old.model().features().forEach(i -> c.add(i, -1));
+            } else {
+                fresh.model().features().forEach(i -> c.add(i, 1));
             }
+            return null;
         }
-        return new PoolView(pool, c, defs, lo, up, fresh == null ? members.remove(id) : members.put(id, fresh),
-                newQuarantined);
+        FeatureSet gone = old.model().features().andNot(fresh.model().features());
+        FeatureSet added = fresh.model().features().andNot(old.model().features());
+        gone.forEach(i -> c.add(i, -1));
+        added.forEach(i -> c.add(i, 1));
+        FeatureSet known = common;
+        if (known == null) {
+            return null;
+        }
+        int n = members.size();
+        FeatureSet.Builder b = known.andNot(gone).toBuilder();
+        added.forEach(i -> {
+            if (c.get(i) == n) {
+                b.add(i);
+            }
+        });
+        return b.build();
+    }
+
+    /** A multiset of IBC bounds with one member's range replaced. */
+    private static SortedCounts<Ibc> bound(SortedCounts<Ibc> bounds, Optional<IbcRange> was, Optional<IbcRange> is,
+                                           Function<IbcRange, Ibc> which) {
+        if (was.equals(is)) {
+            return bounds;
+        }
+        SortedCounts<Ibc> out = was.isPresent() ? bounds.remove(which.apply(was.get())) : bounds;
+        return is.isPresent() ? out.add(which.apply(is.get())) : out;
+    }
+
+    /** The features every member offers, read off the counters (or carried over from the view before). */
+    private FeatureSet common() {
+        FeatureSet known = common;
+        if (known == null) {
+            int n = members.size();
+            FeatureSet.Builder b = FeatureSet.builder();
+            for (int i = 0; i < counts.size(); i++) {
+                if (n > 0 && counts.get(i) == n) {
+                    b.add(i);
+                }
+            }
+            known = b.build();
+            common = known;
+        }
+        return known;
     }
 
     /** What the GCM needs, read off the counters once per view. */
     GcmSummary summary(Catalog catalog) {
         GcmSummary s = summary;
         if (s == null) {
-            int n = members.size();
-            FeatureSet.Builder common = FeatureSet.builder();
-            for (int i = 0; i < counts.length; i++) {
-                if (n > 0 && counts[i] == n) {
-                    common.add(i);
-                }
-            }
             GcmCap cap = new GcmCap();
             definitions.forEachDistinct(d -> cap.add(catalog.definitions().get(d)));
-            s = new GcmSummary(n, common.build(), cap.type(), cap.generation(), cap.ga(), lowest.last(), unblocked.first());
+            s = new GcmSummary(members.size(), common(), cap.type(), cap.generation(), cap.ga(), lowest.last(),
+                    unblocked.first());
             summary = s;
         }
         return s;

@@ -34,11 +34,9 @@ public final class Reconciler {
     }
 
     private final IndexWriter writer;
-    private final FleetIndex index;
     private long previousMark;
 
     public Reconciler(FleetIndex index) {
-        this.index = index;
         this.writer = index.writer();
     }
 
@@ -81,7 +79,7 @@ public final class Reconciler {
             slot.reportFloor = Math.max(slot.reportFloor, slot.reportRevision);
             slot.reportRevision = 0;
             slot.content = null;
-            index.forget(id);
+            slot.liveness = null;
             return true;
         }
         if (slot.reportRevision == r.revision() && slot.content != null) {
@@ -89,7 +87,7 @@ public final class Reconciler {
         }
         slot.reportRevision = r.revision();
         slot.reportFloor = 0;
-        index.alive(r);
+        slot.alive(r);
         if (slot.content != null && slot.content.contentRevision() == r.contentRevision()) {
             return false;
         }
