@@ -4,11 +4,10 @@ import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.planner.model.Pool;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,15 +23,16 @@ public final class IndexSnapshot {
     private final Catalog catalog;
     private final PoolView all;
     private final PersistentMap<String, Long> tombstones;
-    private final Map<String, PoolView> pools;
+    /** The pools' views, the default pool first (a few: looked up by name in a loop). */
+    private final PoolView[] pools;
     private volatile List<IndexedHost> sorted;
 
-    IndexSnapshot(long version, Catalog catalog, PersistentMap<String, Long> tombstones, Map<String, PoolView> pools) {
+    IndexSnapshot(long version, Catalog catalog, PersistentMap<String, Long> tombstones, PoolView[] pools) {
         this.version = version;
         this.catalog = catalog;
-        this.all = pools.get(Pool.DEFAULT);
+        this.all = pools[0];
         this.tombstones = tombstones;
-        this.pools = Collections.unmodifiableMap(pools);
+        this.pools = pools;
     }
 
     /** The index version (the GCM revision answers carry): grows with every change of what the index shows. */
@@ -68,16 +68,16 @@ public final class IndexSnapshot {
     }
 
     public List<Pool> pools() {
-        return pools.values().stream().map(PoolView::pool).toList();
+        return Arrays.stream(pools).map(PoolView::pool).toList();
     }
 
     public Optional<Pool> pool(String name) {
-        return Optional.ofNullable(pools.get(name)).map(PoolView::pool);
+        return Optional.ofNullable(view(name)).map(PoolView::pool);
     }
 
     /** The members of a pool (not its quarantined hosts), by id; empty for an unknown pool. */
     public List<IndexedHost> hostsOf(String poolName) {
-        PoolView p = pools.get(poolName);
+        PoolView p = view(poolName);
         if (p == null) {
             return List.of();
         }
@@ -89,25 +89,27 @@ public final class IndexSnapshot {
 
     /** The pools that count a host (quarantined in none of them). */
     public List<String> poolsOf(String hostId) {
-        return pools.values().stream().filter(p -> p.member(hostId) != null).map(p -> p.pool().name()).toList();
+        return Arrays.stream(pools).filter(p -> p.member(hostId) != null).map(p -> p.pool().name()).toList();
     }
 
     /** Just the GCM of a pool, read off the counters: O(catalog), whatever the pool's size. */
     public Optional<CpuModel> gcmModel(String poolName) {
-        PoolView p = pools.get(poolName);
+        PoolView p = view(poolName);
         return p == null ? Optional.empty() : p.gcmModel(catalog);
     }
 
     /** Every pool's GCM read off the counters. */
     public List<PoolHeadline> headlines() {
-        List<PoolHeadline> out = new ArrayList<>(pools.size());
-        pools.values().forEach(p -> out.add(new PoolHeadline(p.pool().name(), p.size(), p.gcmModel(catalog))));
+        List<PoolHeadline> out = new ArrayList<>(pools.length);
+        for (PoolView p : pools) {
+            out.add(new PoolHeadline(p.pool().name(), p.size(), p.gcmModel(catalog)));
+        }
         return out;
     }
 
     /** A pool's GCM with its explanation (worked out once per pool view), without the stale list. */
     Optional<PoolGcm> explain(String poolName) {
-        PoolView p = pools.get(poolName);
+        PoolView p = view(poolName);
         if (p == null) {
             return Optional.empty();
         }
@@ -127,11 +129,18 @@ public final class IndexSnapshot {
         return tombstones;
     }
 
-    Map<String, PoolView> poolViews() {
-        return pools;
+    /** The views (a copy, to change). */
+    PoolView[] views() {
+        return pools.clone();
     }
 
-    static Map<String, PoolView> copy(Map<String, PoolView> pools) {
-        return new LinkedHashMap<>(pools);
+    /** A pool's view, or null. */
+    PoolView view(String name) {
+        for (PoolView p : pools) {
+            if (p.pool().name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 }

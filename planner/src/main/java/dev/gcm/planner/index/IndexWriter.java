@@ -8,8 +8,9 @@ import dev.gcm.planner.model.HostAdmin;
 import dev.gcm.planner.model.HostReport;
 import dev.gcm.planner.model.Pool;
 import dev.gcm.planner.model.PoolEntry;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,9 +41,8 @@ public final class IndexWriter {
     }
 
     static IndexSnapshot emptySnapshot(Catalog catalog) {
-        Map<String, PoolView> pools = new LinkedHashMap<>();
-        pools.put(Pool.DEFAULT, PoolView.empty(Pool.defaultPool(), catalog.indexLimit()));
-        return new IndexSnapshot(0, catalog, PersistentMap.empty(), pools);
+        return new IndexSnapshot(0, catalog, PersistentMap.empty(),
+                new PoolView[] {PoolView.empty(Pool.defaultPool(), catalog.indexLimit())});
     }
 
     /** What the writer has of one host. */
@@ -193,19 +193,29 @@ public final class IndexWriter {
             return;
         }
         IndexSnapshot s = index.snapshot();
-        Map<String, PoolView> pools = IndexSnapshot.copy(s.poolViews());
+        List<PoolView> pools = new ArrayList<>(List.of(s.views()));
+        int at = -1;
+        for (int i = 0; i < pools.size() && at < 0; i++) {
+            at = pools.get(i).pool().name().equals(name) ? i : -1;
+        }
         floors.remove(name);
         if (pool == null) {
-            pools.remove(name);
+            if (at >= 0) {
+                pools.remove(at);
+            }
         } else {
             if (pool.floor() != null) {
                 floors.put(name, resolver.resolve(pool.floor()));
             }
             PoolView[] view = {PoolView.empty(pool, catalog.indexLimit())};
             s.all().members().forEach(m -> view[0] = place(view[0], m.host().id(), m.host()));
-            pools.put(name, view[0]);
+            if (at >= 0) {
+                pools.set(at, view[0]);
+            } else {
+                pools.add(view[0]);
+            }
         }
-        index.publish(new IndexSnapshot(s.version() + 1, catalog, s.tombstoneMap(), pools));
+        index.publish(new IndexSnapshot(s.version() + 1, catalog, s.tombstoneMap(), pools.toArray(new PoolView[0])));
     }
 
     /** Publishes a new snapshot if what the index shows of the host changed. */
@@ -222,10 +232,11 @@ public final class IndexWriter {
         PersistentMap<String, Long> tombs = tombAfter == null ? s.tombstoneMap().remove(id)
                 : s.tombstoneMap().put(id, tombAfter);
         slot.shown = after;
-        Map<String, PoolView> pools = s.poolViews();
+        PoolView[] pools = s.views();
         if (!sameHost) {
-            pools = IndexSnapshot.copy(pools);
-            pools.replaceAll((name, view) -> place(view, id, after));
+            for (int i = 0; i < pools.length; i++) {
+                pools[i] = place(pools[i], id, after);
+            }
         }
         index.publish(new IndexSnapshot(s.version() + 1, catalog, tombs, pools));
     }
