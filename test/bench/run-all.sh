@@ -39,7 +39,8 @@ start_members() { # N: N planner JVMs on loopback (insecure), their URLs in $url
   urls=""
   for i in $(seq 0 $((n - 1))); do
     GCM_INSECURE=true GCM_CLUSTER_NAME=$cluster GCM_HTTP_HOST=127.0.0.1 GCM_HTTP_PORT=${http[$i]} \
-      GCM_HZ_PORT=${hz[$i]} GCM_MEMBERS=${members%,} GCM_EXPECTED_MEMBERS=$n \
+      GCM_HZ_PORT=${hz[$i]} GCM_HZ_HOST=127.0.0.1 GCM_MEMBERS=${members%,} GCM_EXPECTED_MEMBERS=$n \
+      GCM_STATE_DIR="$raw/state-$n-$i" \
       java -Xmx512m "${share[@]}" -jar "$planner" >"$raw/planner-$n-$i.log" 2>&1 &
     pids+=($!)
     urls+="http://127.0.0.1:${http[$i]},"

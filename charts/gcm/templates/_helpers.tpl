@@ -16,6 +16,9 @@
 
 {{- define "gcm.planner" -}}{{ include "gcm.fullname" . | trunc 55 | trimSuffix "-" }}-planner{{- end -}}
 {{- define "gcm.agent" -}}{{ include "gcm.fullname" . | trunc 57 | trimSuffix "-" }}-agent{{- end -}}
+{{- define "gcm.clusterSecret" -}}
+{{- default (printf "%s-cluster" (include "gcm.fullname" .)) .Values.planner.clusterSecret.existingSecret -}}
+{{- end -}}
 {{- define "gcm.tokensSecret" -}}
 {{- default (printf "%s-tokens" (include "gcm.fullname" .)) .Values.tokens.existingSecret -}}
 {{- end -}}

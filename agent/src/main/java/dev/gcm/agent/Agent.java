@@ -173,14 +173,30 @@ public final class Agent implements AutoCloseable {
     }
 
     private void publish(Map<String, String> labels, long now) throws InterruptedException {
+        publish(labels, now, true);
+    }
+
+    /** Publishes the current record; on a 409 before anything of this boot was accepted, continues once from the planner's seq. */
+    private void publish(Map<String, String> labels, long now, boolean mayContinue) throws InterruptedException {
         HostRecord record = capabilities.toRecord(config.hostId(), labels, version(), bootId, seq.incrementAndGet(),
                 Instant.now());
         Publisher.Result r = publisher.publish(record);
         count("gcm.agent.publish", "outcome", r.outcome().name().toLowerCase());
         switch (r.outcome()) {
             case STORED -> stored(record);
-            case STALE -> refused("the planner holds a newer report for " + config.hostId()
-                    + " (another agent for this host?): " + r.message(), now);
+            case STALE -> {
+                if (mayContinue && published.get() == null && r.lastAcceptedSeq() >= record.seq()) {
+                    // nothing of this boot accepted yet: the clock went back since the last boot; continue from
+                    // the planner's seq (one round trip), rather than be refused until the clock catches up
+                    LOG.warn("the planner holds seq {} for {}, above this boot's {} (the clock went back?); continuing"
+                            + " from it", r.lastAcceptedSeq(), config.hostId(), record.seq());
+                    seq.accumulateAndGet(r.lastAcceptedSeq(), Math::max);
+                    publish(labels, now, false);
+                } else {
+                    refused("the planner holds a newer report for " + config.hostId()
+                            + " (another agent for this host?): " + r.message(), now);
+                }
+            }
             case REFUSED -> refused("the planner refused the record of " + config.hostId() + "; fix the cause: "
                     + r.message(), now);
             case UNREACHABLE -> {

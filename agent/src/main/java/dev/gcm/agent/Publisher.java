@@ -2,6 +2,7 @@ package dev.gcm.agent;
 
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -14,8 +15,14 @@ final class Publisher {
     /** How a publication ended. */
     enum Outcome { STORED, STALE, REFUSED, UNREACHABLE }
 
-    /** The outcome and, for a refusal, the planner's message. */
-    record Result(Outcome outcome, String message) {
+    /**
+     * The outcome and, for a refusal, the planner's message; for a stale report, the seq the planner
+     * last accepted for this host (-1 if it did not say).
+     */
+    record Result(Outcome outcome, String message, long lastAcceptedSeq) {
+        Result(Outcome outcome, String message) {
+            this(outcome, message, -1);
+        }
     }
 
     private final PlannerCalls planner;
@@ -43,8 +50,17 @@ final class Publisher {
             return new Result(Outcome.STORED, "");
         }
         if (r.status() == 409) {
-            return new Result(Outcome.STALE, r.body());
+            return new Result(Outcome.STALE, r.body(), lastAcceptedSeq(r.body()));
         }
         return new Result(Outcome.REFUSED, r.planner() + " answered " + r.status() + ": " + r.body());
+    }
+
+    /** The seq in a 409's {@code lastAccepted}, or -1. */
+    static long lastAcceptedSeq(String body) {
+        try {
+            return HostRecordJson.mapper().readTree(body).path("lastAccepted").path("seq").asLong(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }

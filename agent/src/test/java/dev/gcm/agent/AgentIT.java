@@ -188,4 +188,25 @@ class AgentIT {
         assertThat(left).isNotNull();
         assertThat(left.get("record").get("labels").get(Agent.LEAVING_LABEL).asText()).isEqualTo("true");
     }
+
+    @Test
+    void aClockThatWentBackCostsOneRoundTrip() throws Exception {
+        // an earlier boot of this host's agent reported with a clock an hour ahead of today's
+        long ahead = (System.currentTimeMillis() + 3_600_000L) * 1000;
+        String earlier = dev.gcm.planner.support.Fleet.json(dev.gcm.planner.support.Fleet.record("h1", "gen15a", ahead));
+        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/hosts/h1"))
+                .header("Authorization", "Bearer " + A1).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(earlier)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        AgentConfig c = config(base, A1, "30s");
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Agent a = agent(c, c.probe().build(Catalog.load()), () -> "fixed", metrics);
+        a.tick();
+        JsonNode stored = plannerHost("h1");
+        assertThat(stored.get("record").get("bootId").asText()).isEqualTo(a.bootId());
+        assertThat(stored.get("seq").asLong()).isGreaterThan(ahead);
+        assertThat(metrics.get("gcm.agent.publish").tag("outcome", "stale").counter().count()).isEqualTo(1);
+        assertThat(metrics.get("gcm.agent.publish").tag("outcome", "stored").counter().count()).isEqualTo(1);
+    }
 }

@@ -17,16 +17,18 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         PlannerConfig config;
         Optional<TokenStore> tokens;
+        Optional<byte[]> secret;
         try {
             config = PlannerConfig.buildFromMap(System.getenv());
             tokens = tokens(config);
+            secret = clusterSecret(config);
         } catch (Exception e) {
             System.err.println("gcm-planner: " + e.getMessage());
             System.exit(2);
             return;
         }
         LOG.info("configuration: {}", config.describe());
-        Planner planner = Planner.start(config, tokens);
+        Planner planner = Planner.start(config, tokens, secret);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
@@ -34,6 +36,29 @@ public final class Main {
             stopped.countDown();
         }, "gcm-shutdown"));
         stopped.await();
+    }
+
+    /**
+     * The secret members prove to each other; a member meant to have company refuses to start without
+     * one, unless GCM_INSECURE asks for a demo.
+     */
+    static Optional<byte[]> clusterSecret(PlannerConfig config) throws java.io.IOException {
+        if (config.clusterSecretFile().isPresent()) {
+            byte[] secret = new String(java.nio.file.Files.readAllBytes(config.clusterSecretFile().get()),
+                    java.nio.charset.StandardCharsets.UTF_8).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (secret.length < 16) {
+                throw new IllegalArgumentException("GCM_CLUSTER_SECRET_FILE holds fewer than 16 bytes");
+            }
+            return Optional.of(secret);
+        }
+        if (config.clustered() && !config.insecure()) {
+            throw new IllegalStateException("no GCM_CLUSTER_SECRET_FILE: members with company must prove a shared"
+                    + " secret (set GCM_INSECURE=true only for a demo on a private machine)");
+        }
+        if (config.clustered()) {
+            LOG.warn("*** no GCM_CLUSTER_SECRET_FILE: members are not verified; never do this in production ***");
+        }
+        return Optional.empty();
     }
 
     /** The token store, or none in insecure mode; refuses to run open by accident. */

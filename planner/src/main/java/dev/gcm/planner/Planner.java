@@ -3,16 +3,18 @@ package dev.gcm.planner;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.planner.auth.TokenStore;
 import dev.gcm.planner.gate.MigrationGate;
+import dev.gcm.planner.grid.HzAdminStore;
 import dev.gcm.planner.grid.HzDecisionLog;
 import dev.gcm.planner.grid.HzGrid;
 import dev.gcm.planner.grid.HzHostStore;
 import dev.gcm.planner.grid.HzPoolStore;
-import dev.gcm.planner.grid.StoredHost;
 import dev.gcm.planner.http.PlannerApi;
 import dev.gcm.planner.http.Services;
 import dev.gcm.planner.index.FleetIndex;
-import dev.gcm.planner.model.Pool;
-import io.micrometer.core.instrument.Gauge;
+import dev.gcm.planner.index.IndexFeed;
+import dev.gcm.planner.state.AuditLog;
+import dev.gcm.planner.state.DecisionRecorder;
+import dev.gcm.planner.state.HardStateJournal;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -22,93 +24,138 @@ import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One planner member: the Hazelcast member, this member's index of every host and pool (fed by the
- * grid's listeners, reconciled periodically), and the HTTP API. Closed in reverse order of start.
+ * One planner member: the Hazelcast member, this member's index of every host and pool (fed through one
+ * writer by the grid's listeners, reconciled periodically), the hard-state journal, the decision log and
+ * the HTTP API. Closed in reverse order of start.
  */
 public final class Planner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+    /** Audit files: at most this many of this size. */
+    private static final long AUDIT_FILE_BYTES = 64L << 20;
+    private static final int AUDIT_FILES = 5;
 
-    private final HzGrid grid;
-    private final Vertx vertx;
+    private final List<AutoCloseable> closeInReverse;
     private final HttpServer server;
-    private final long reconcileTimer;
-    private final HzDecisionLog decisions;
+    private final Services services;
+    private final ReconcileTask reconcile;
 
-    private Planner(HzGrid grid, Vertx vertx, HttpServer server, long reconcileTimer, HzDecisionLog decisions) {
-        this.grid = grid;
-        this.vertx = vertx;
+    private Planner(List<AutoCloseable> closeInReverse, HttpServer server, Services services, ReconcileTask reconcile) {
+        this.closeInReverse = closeInReverse;
         this.server = server;
-        this.reconcileTimer = reconcileTimer;
-        this.decisions = decisions;
+        this.services = services;
+        this.reconcile = reconcile;
     }
 
+    /** A member without a cluster secret (alone, or a demo). */
     public static Planner start(PlannerConfig config, Optional<TokenStore> tokens) throws Exception {
-        HzGrid grid = HzGrid.start(config);
-        Vertx vertx = Vertx.vertx();
+        return start(config, tokens, Optional.empty());
+    }
+
+    public static Planner start(PlannerConfig config, Optional<TokenStore> tokens, Optional<byte[]> secret)
+            throws Exception {
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
-            Catalog catalog = Catalog.load();
-            FleetIndex index = new FleetIndex(catalog, config.staleAfter().toMillis(), System::currentTimeMillis);
+            Optional<HardStateJournal> journal = journal(config);
+            journal.ifPresent(opened::add);
+            HzGrid grid = HzGrid.start(config, secret);
+            opened.add(grid);
+            FleetIndex index = new FleetIndex(Catalog.load(), config.staleAfter().toMillis(), System::currentTimeMillis);
+            IndexFeed feed = new IndexFeed(index);
+            opened.add(feed);
             HzHostStore hosts = new HzHostStore(grid);
+            HzAdminStore admin = new HzAdminStore(grid);
             HzPoolStore pools = new HzPoolStore(grid);
-            AtomicBoolean reconciled = new AtomicBoolean();
-            hosts.listen(index::upsert, index::remove);
-            pools.listen(() -> index.setPools(loadPools(pools)));
+            listen(grid, feed, hosts, admin, pools, journal);
+
+            Vertx vertx = Vertx.vertx();
+            opened.add(() -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            ReconcileTask reconcile = new ReconcileTask(config, grid, hosts, admin, pools, index, feed, journal);
+            Readiness readiness = new Readiness(grid, reconcile);
+            opened.add(readiness);
             awaitQuorum(grid, config);
-            Runnable reconcile = () -> {
-                index.setPools(loadPools(pools));
-                Map<String, StoredHost> all = hosts.all();
-                int n = index.reconcile(all);
-                if (n > 0 && reconciled.get()) {
-                    LOG.warn("reconcile fixed {} host entries that listeners had missed", n);
-                }
-                reconciled.set(true);
-                if (grid.hasQuorum()) {
-                    expire(hosts, all, index.now() - config.expireAfter().toMillis(), config);
-                }
-            };
-            try {
-                reconcile.run();
-                LOG.info("index built: {} hosts", index.hosts().size());
-            } catch (RuntimeException e) {
-                LOG.warn("first load of the grid failed ({}); retrying every {}", e.getMessage(), config.reconcileEvery());
-            }
-            long timer = vertx.setPeriodic(config.reconcileEvery().toMillis(), id -> vertx.executeBlocking(() -> {
-                reconcile.run();
-                return null;
-            }).onFailure(e -> LOG.warn("reconcile failed: {}", e.getMessage())));
+            runQuietly(reconcile);
+            LOG.info("index built: {} hosts", index.snapshot().hostCount());
+            schedule(vertx, config, grid, reconcile, opened);
+
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            registerGauges(metrics, index, grid);
-            io.micrometer.core.instrument.Timer updates = io.micrometer.core.instrument.Timer.builder("gcm.index.update")
-                    .description("time to apply one host to the index").register(metrics);
-            index.observeUpdates(nanos -> updates.record(nanos, TimeUnit.NANOSECONDS));
-            HzDecisionLog decisions = new HzDecisionLog(grid);
-            Services services = new Services(vertx, index, hosts, pools, decisions,
-                    new MigrationGate(index), grid::hasQuorum, () -> reconciled.get() && grid.hasQuorum(), metrics);
-            HttpServerOptions options = new HttpServerOptions().setPort(config.httpPort()).setHost(config.httpHost());
-            if (config.tlsCert().isPresent()) {
-                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                        .setCertPath(config.tlsCert().get().toString()).setKeyPath(config.tlsKey().orElseThrow().toString()));
-            }
-            HttpServer server = vertx.createHttpServer(options).requestHandler(PlannerApi.router(services, tokens))
+            PlannerMetrics.register(metrics, index, feed, grid);
+            HzDecisionLog ring = new HzDecisionLog(grid);
+            DecisionRecorder recorder = new DecisionRecorder(ring, audit(config), grid, config.decisionLogSize(), metrics);
+            opened.add(recorder);
+            Services services = new Services(vertx, index, feed, hosts, admin, pools, ring, recorder,
+                    journal, new MigrationGate(index, grid), grid, readiness::ready, metrics);
+            HttpServer server = vertx.createHttpServer(httpOptions(config)).requestHandler(PlannerApi.router(services, tokens))
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            opened.add(() -> server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
             LOG.info("planner serving {}://{}:{}/api/v1 (member {} of {})", config.tlsCert().isPresent() ? "https" : "http",
-                    config.httpHost(), server.actualPort(), grid.instance().getCluster().getLocalMember().getAddress(),
-                    grid.memberCount());
-            return new Planner(grid, vertx, server, timer, decisions);
+                    config.httpHost(), server.actualPort(), grid.localAddress(), grid.memberCount());
+            return new Planner(opened, server, services, reconcile);
         } catch (Exception e) {
-            vertx.close();
-            grid.close();
+            closeAll(opened);
             throw e;
         }
+    }
+
+    /** Every change in the grid goes to the index's feed, and hard state to this member's journal too. */
+    private static void listen(HzGrid grid, IndexFeed feed, HzHostStore hosts, HzAdminStore admin, HzPoolStore pools,
+                               Optional<HardStateJournal> journal) {
+        hosts.listen(feed::report, feed::reportRemoved, lost -> feed.lost(id -> grid.partitionOf(id) == lost));
+        admin.listen((id, a) -> {
+            feed.admin(id, a);
+            journal.ifPresent(j -> j.admin(id, a));
+        });
+        pools.listen((name, p) -> {
+            feed.pool(name, p);
+            journal.ifPresent(j -> j.pool(p));
+        }, feed::poolRemoved);
+    }
+
+    /** Reconcile every GCM_RECONCILE_EVERY, every second until a first round succeeded, and after a merge. */
+    private static void schedule(Vertx vertx, PlannerConfig config, HzGrid grid, ReconcileTask reconcile,
+                                 List<AutoCloseable> opened) {
+        long timer = vertx.setPeriodic(config.reconcileEvery().toMillis(), id -> runInBackground(vertx, reconcile));
+        opened.add(() -> vertx.cancelTimer(timer));
+        long early = vertx.setPeriodic(1000, id -> {
+            if (!reconcile.done() && grid.hasQuorum()) {
+                runInBackground(vertx, reconcile);
+            }
+        });
+        opened.add(() -> vertx.cancelTimer(early));
+        grid.onMerged(() -> {
+            LOG.warn("this member merged into the other side of a split brain; reconciling now");
+            runInBackground(vertx, reconcile);
+        });
+    }
+
+    private static Optional<HardStateJournal> journal(PlannerConfig config) throws IOException {
+        if (config.stateDir().isEmpty()) {
+            LOG.warn("no GCM_STATE_DIR: cordons, tombstones and pools live in the grid only (lost if every member stops)");
+            return Optional.empty();
+        }
+        HardStateJournal j = new HardStateJournal(config.stateDir().get());
+        j.load();
+        return Optional.of(j);
+    }
+
+    private static Optional<AuditLog> audit(PlannerConfig config) throws IOException {
+        return config.auditDir().isEmpty() ? Optional.empty()
+                : Optional.of(new AuditLog(config.auditDir().get(), AUDIT_FILE_BYTES, AUDIT_FILES));
+    }
+
+    private static HttpServerOptions httpOptions(PlannerConfig config) {
+        HttpServerOptions options = new HttpServerOptions().setPort(config.httpPort()).setHost(config.httpHost());
+        if (config.tlsCert().isPresent()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(config.tlsCert().get().toString()).setKeyPath(config.tlsKey().orElseThrow().toString()));
+        }
+        return options;
     }
 
     /** Waits (bounded) until the member sees a majority, so the first load of the grid can succeed. */
@@ -123,64 +170,53 @@ public final class Planner implements AutoCloseable {
         }
     }
 
-    private static List<Pool> loadPools(HzPoolStore pools) {
-        List<Pool> out = new ArrayList<>();
-        pools.all().forEach((name, json) -> {
-            try {
-                out.add(dev.gcm.hypervisor.record.HostRecordJson.mapper().readValue(json, Pool.class));
-            } catch (IOException e) {
-                LOG.warn("pool {} cannot be read and is left out: {}", name, e.getMessage());
-            }
-        });
-        return out;
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("reconcile failed ({}); retrying on schedule", e.getMessage());
+        }
     }
 
-    private static void registerGauges(PrometheusMeterRegistry m, FleetIndex index, HzGrid grid) {
-        Gauge.builder("gcm.hosts", index, i -> i.hosts().size()).description("hosts known to this member").register(m);
-        Gauge.builder("gcm.hosts.stale", index, i -> i.hosts().stream()
-                .filter(h -> h.stale(i.now(), i.staleAfterMillis())).count()).register(m);
-        Gauge.builder("gcm.record.age.max", index, i -> i.hosts().stream()
-                .mapToLong(h -> i.now() - h.stored().receivedAtMillis()).max().orElse(0) / 1000.0)
-                .baseUnit("seconds").register(m);
-        Gauge.builder("gcm.index.version", index, FleetIndex::version).register(m);
-        Gauge.builder("gcm.cluster.members", grid, HzGrid::memberCount).register(m);
-        Gauge.builder("gcm.quorum", grid, g -> g.hasQuorum() ? 1 : 0).register(m);
-    }
-
-    /**
-     * Removes the hosts whose last report is older than GCM_EXPIRE_AFTER, as a decommission would; every
-     * member tries, the entry's owner removes it once, and a report that arrives meanwhile keeps the host.
-     */
-    private static void expire(HzHostStore hosts, Map<String, StoredHost> all, long before, PlannerConfig config) {
-        all.forEach((id, entry) -> {
-            if (entry.receivedAtMillis() < before) {
-                hosts.removeIfUnchanged(id, entry).thenAccept(removed -> {
-                    if (removed) {
-                        LOG.info("host {} expired: no report for more than {}", id, config.expireAfter());
-                    }
-                });
-            }
-        });
+    /** Runs a round on a worker unless one is running already. */
+    private static void runInBackground(Vertx vertx, ReconcileTask task) {
+        if (task.busy()) {
+            return;
+        }
+        vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false).onFailure(e -> LOG.warn("reconcile failed: {}", e.getMessage()));
     }
 
     public int httpPort() {
         return server.actualPort();
     }
 
+    /** What the handlers work with (for tests that drive the member's parts directly). */
+    public Services services() {
+        return services;
+    }
+
+    /** Runs one reconcile round now, on the caller's thread, once a running one has finished (for tests). */
+    public void reconcileNow() throws InterruptedException {
+        while (!reconcile.tryRun()) {
+            Thread.sleep(10);
+        }
+    }
+
     @Override
     public void close() {
-        vertx.cancelTimer(reconcileTimer);
-        try {
-            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("HTTP server did not close cleanly: {}", e.getMessage());
+        closeAll(closeInReverse);
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("{} did not close cleanly: {}", opened.get(i).getClass().getSimpleName(), e.getMessage());
+            }
         }
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
-        }
-        decisions.close();
-        grid.close();
     }
 }

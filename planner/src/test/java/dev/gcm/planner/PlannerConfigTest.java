@@ -17,18 +17,57 @@ class PlannerConfigTest {
 
     @Test
     void readsTheEnvironmentWithDefaults() {
-        PlannerConfig c = PlannerConfig.buildFromMap(Map.of("GCM_MEMBERS", "a:5701, b:5701", "GCM_STALE_AFTER", "2m"));
+        PlannerConfig c = PlannerConfig.buildFromMap(Map.of("GCM_MEMBERS", "a:5701, b:5701", "GCM_STALE_AFTER", "2m",
+                "GCM_HZ_HOST", "10.0.0.7", "GCM_STATE_DIR", "/var/lib/gcm"));
         assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.hzHost()).isEqualTo("10.0.0.7");
+        assertThat(c.stateDir()).contains(Path.of("/var/lib/gcm"));
+        assertThat(c.auditDir()).contains(Path.of("/var/lib/gcm/audit"));
+        assertThat(c.tombstoneTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.clustered()).isTrue();
         assertThat(c.hzPort()).isEqualTo(5701);
         assertThat(c.members()).containsExactly("a:5701", "b:5701");
         assertThat(c.expectedMembers()).isEqualTo(3);
         assertThat(c.staleAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.describe()).containsKeys("GCM_HTTP_PORT", "GCM_TOKENS_FILE").doesNotContainKey("tokens");
+        assertThat(c.describe().keySet()).containsExactlyInAnyOrderElementsOf(PlannerConfig.VARIABLES);
+    }
+
+    @Test
+    void aLoneMemberBindsToLoopbackAndCompanyNeedsAnAddress() {
+        PlannerConfig alone = PlannerConfig.buildFromMap(Map.of());
+        assertThat(alone.hzHost()).isEqualTo("127.0.0.1");
+        assertThat(alone.clustered()).isFalse();
+        assertThat(alone.stateDir()).isEmpty();
+        assertThat(alone.auditDir()).isEmpty();
+        assertThatThrownBy(() -> PlannerConfig.buildFromMap(Map.of("GCM_MEMBERS", "a:5701")))
+                .hasMessageContaining("GCM_HZ_HOST");
+        assertThatThrownBy(() -> PlannerConfig.buildFromMap(Map.of("GCM_K8S_SERVICE_DNS", "m.ns.svc")))
+                .hasMessageContaining("GCM_HZ_HOST");
+        assertThat(PlannerConfig.buildFromMap(Map.of("GCM_AUDIT_DIR", "/audit", "GCM_STATE_DIR", "/s")).auditDir())
+                .contains(Path.of("/audit"));
+    }
+
+    @Test
+    void membersWithCompanyNeedTheClusterSecret(@TempDir Path dir) throws Exception {
+        PlannerConfig clustered = PlannerConfig.buildFromMap(Map.of("GCM_MEMBERS", "a:5701", "GCM_HZ_HOST", "10.0.0.7"));
+        assertThatThrownBy(() -> Main.clusterSecret(clustered)).hasMessageContaining("GCM_CLUSTER_SECRET_FILE");
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "too-short\n");
+        PlannerConfig withShort = PlannerConfig.buildFromMap(Map.of("GCM_MEMBERS", "a:5701", "GCM_HZ_HOST", "10.0.0.7",
+                "GCM_CLUSTER_SECRET_FILE", secret.toString()));
+        assertThatThrownBy(() -> Main.clusterSecret(withShort)).hasMessageContaining("16 bytes");
+        Files.writeString(secret, "0123456789abcdef0123\n");
+        assertThat(Main.clusterSecret(withShort)).hasValueSatisfying(s -> assertThat(new String(s))
+                .isEqualTo("0123456789abcdef0123"));
+        assertThat(Main.clusterSecret(PlannerConfig.buildFromMap(Map.of("GCM_MEMBERS", "a:5701", "GCM_HZ_HOST",
+                "10.0.0.7", "GCM_INSECURE", "true")))).isEmpty();
+        assertThat(Main.clusterSecret(PlannerConfig.buildFromMap(Map.of()))).isEmpty();
     }
 
     @Test
     void variablesListsExactlyWhatTheConfigurationReads() {
-        RecordingEnv env = new RecordingEnv(Map.of());
+        RecordingEnv env = new RecordingEnv(Map.of("GCM_MEMBERS", "a:5701", "GCM_HZ_HOST", "10.0.0.7"));
         PlannerConfig.buildFromMap(env);
         assertThat(env.asked()).containsExactlyInAnyOrderElementsOf(PlannerConfig.VARIABLES);
     }
@@ -39,6 +78,8 @@ class PlannerConfigTest {
                 .hasMessageContaining("GCM_HTTP_PORT");
         assertThatThrownBy(() -> PlannerConfig.buildFromMap(Map.of("GCM_STALE_AFTER", "soon")))
                 .hasMessageContaining("GCM_STALE_AFTER");
+        assertThatThrownBy(() -> PlannerConfig.buildFromMap(Map.of("GCM_TOMBSTONE_TTL", "forever")))
+                .hasMessageContaining("GCM_TOMBSTONE_TTL");
         assertThatThrownBy(() -> PlannerConfig.buildFromMap(Map.of("GCM_TLS_CERT", "/c.pem")))
                 .hasMessageContaining("GCM_TLS_KEY");
     }

@@ -4,6 +4,7 @@ import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.ModelResolver;
+import dev.gcm.planner.gate.GateOptions;
 import dev.gcm.planner.gate.MigrationGate;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ public class GateBenchmark {
     @Setup
     public void setUp() {
         Catalog catalog = Catalog.load();
-        gate = new MigrationGate(BenchIndex.of(catalog, HOSTS).index);
+        gate = new MigrationGate(BenchIndex.of(catalog, HOSTS).index, BenchIndex.HEALTHY);
         ModelResolver resolver = new ModelResolver(catalog);
         String[] names = {"z13-base", "z14-base", "gen15a-base", "z14", "gen16a"};
         targets = new String[HOSTS];
@@ -53,6 +54,6 @@ public class GateBenchmark {
     @Benchmark
     public MigrationGate.Verdict check() {
         int n = next++;
-        return gate.check(guests[n % guests.length], targets[Math.floorMod(n * 7919, HOSTS)], Optional.empty(), true);
+        return gate.check(targets[Math.floorMod(n * 7919, HOSTS)], guests[n % guests.length], GateOptions.NONE);
     }
 }

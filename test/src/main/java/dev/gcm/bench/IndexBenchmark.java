@@ -2,9 +2,7 @@ package dev.gcm.bench;
 
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.model.CpuModel;
-import dev.gcm.planner.grid.StoredHost;
 import dev.gcm.planner.index.FleetIndex;
-import dev.gcm.planner.index.IndexedHost;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,23 +31,25 @@ public class IndexBenchmark {
     private static final int HOSTS = 100_000;
 
     private FleetIndex index;
-    private IndexedHost[] variants;
-    private long seq = 1;
+    private BenchIndex bench;
+    private long revision = 1L << 40;
     private int next;
 
     @Setup
     public void setUp() {
-        BenchIndex b = BenchIndex.of(Catalog.load(), HOSTS);
-        index = b.index;
-        variants = b.variants;
+        bench = BenchIndex.of(Catalog.load(), HOSTS);
+        index = bench.index;
     }
 
-    /** One host changes its model; the pool's GCM reflects it. */
+    /**
+     * One host changes its model (a report of new content, its record already read, as the feed reads
+     * records ahead of the writer); the index publishes a new snapshot and the pool's GCM reflects it.
+     */
     @Benchmark
     public Optional<CpuModel> updateOneHostAndReadGcm() {
-        IndexedHost v = variants[next++ % variants.length];
+        int v = next++ % bench.variants.length;
         String id = String.format("host-%06d", next % HOSTS);
-        index.apply(new IndexedHost(id, v.resolved(), new StoredHost("", "b", seq++, 0, false), v.softFeatures()));
+        index.writer().report(BenchIndex.report(id, bench.reports[v], revision++), bench.variants[v]);
         return index.gcmModel("default");
     }
 

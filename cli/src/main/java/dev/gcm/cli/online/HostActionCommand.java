@@ -5,7 +5,7 @@ import dev.gcm.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code gcm hosts cordon|uncordon|decommission ID}: what an admin does to one host. */
+/** {@code gcm hosts cordon|uncordon|decommission|recommission ID}: what an admin does to one host. */
 public abstract class HostActionCommand extends OnlineCommand {
 
     @Parameters(paramLabel = "HOST", description = "The host id.")
@@ -60,9 +60,9 @@ public abstract class HostActionCommand extends OnlineCommand {
 
     @Command(name = "decommission", mixinStandardHelpOptions = true,
             header = "Remove a host and its record from its pools (admin).",
-            description = {"Remove a host and its record; its pools' GCM no longer counts it. A running agent "
-                    + "would report it again: stop the agent first."},
-            footer = {"", "Example:", "  gcm hosts decommission lpar-03"})
+            description = {"Remove a host and its record; its pools' GCM no longer counts it. Its agent's reports "
+                    + "are refused until the host is recommissioned (or the tombstone expires)."},
+            footer = {"", "Example:", "  gcm hosts decommission lpar-03", "  gcm hosts recommission lpar-03"})
     public static final class Decommission extends HostActionCommand {
         @Override
         JsonNode act(PlannerClient client, String id) {
@@ -72,6 +72,20 @@ public abstract class HostActionCommand extends OnlineCommand {
         @Override
         String done() {
             return "decommissioned";
+        }
+    }
+
+    @Command(name = "recommission", mixinStandardHelpOptions = true,
+            description = "Let a decommissioned host's agent report again (clears its tombstone).")
+    public static final class Recommission extends HostActionCommand {
+        @Override
+        JsonNode act(PlannerClient client, String id) {
+            return client.post("/hosts/" + id + "/recommission", null);
+        }
+
+        @Override
+        String done() {
+            return "recommissioned";
         }
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "still counts in its pools' GCM, but the gate approves no migration to it; when most hosts "
                 + "are stale a warning says so on stderr. Subcommands act on one host."},
         subcommands = {HostShowCommand.class, HostActionCommand.Cordon.class, HostActionCommand.Uncordon.class,
-                HostActionCommand.Decommission.class},
+                HostActionCommand.Decommission.class, HostActionCommand.Recommission.class},
         footer = {"", "Examples:", "  gcm hosts", "  gcm hosts --show-labels", "  gcm hosts -o wide",
                 "  gcm hosts -o json | jq -r '.hosts[] | select(.state == \"stale\") | .hostId'",
                 "  gcm hosts show lpar-03", "  gcm hosts cordon lpar-03"})

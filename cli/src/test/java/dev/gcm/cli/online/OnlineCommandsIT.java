@@ -114,11 +114,23 @@ class OnlineCommandsIT {
     }
 
     @Test
-    void decommissionRemovesAHost() throws Exception {
+    void decommissionRemovesAHostUntilItIsRecommissioned() throws Exception {
         put(Fleet.record("gone", "z13", 1));
         assertThat(gcm(ADMIN, "hosts", "decommission", "gone").exitCode()).isZero();
         assertThat(json(gcm(READER, "hosts", "-o", "json")).path("hosts").findValuesAsText("hostId")).doesNotContain("gone");
         assertThat(gcm(ADMIN, "hosts", "decommission", "gone").exitCode()).isEqualTo(ExitCodes.USAGE);
+        // its agent's reports are refused until an admin recommissions it
+        assertThat(planner.http().put("/api/v1/hosts/gone", ADMIN, Fleet.json(Fleet.record("gone", "z13", 2))).status())
+                .isEqualTo(410);
+        CliRun back = gcm(ADMIN, "hosts", "recommission", "gone");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).contains("host gone recommissioned");
+        put(Fleet.record("gone", "z13", 3));
+        assertThat(json(gcm(READER, "hosts", "-o", "json")).path("hosts").findValuesAsText("hostId")).contains("gone");
+        CliRun again = gcm(ADMIN, "hosts", "recommission", "gone");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains("NOT_DECOMMISSIONED");
+        assertThat(gcm(ADMIN, "hosts", "decommission", "gone").exitCode()).isZero();
     }
 
     @Test

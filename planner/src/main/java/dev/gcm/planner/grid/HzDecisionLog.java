@@ -1,95 +1,48 @@
 package dev.gcm.planner.grid;
 
 import com.hazelcast.ringbuffer.OverflowPolicy;
+import com.hazelcast.ringbuffer.ReadResultSet;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The decision log: a bounded ring in the grid; the oldest entries give way. Appends are queued and
- * written in batches every 100 ms (and before every read), so a decision costs no grid round trip.
+ * The decision log in the grid: a bounded ring (the oldest entries give way), with backups. Writes and
+ * reads have the grid's deadline; {@link dev.gcm.planner.state.DecisionRecorder} batches the writes.
  */
-public final class HzDecisionLog implements AutoCloseable {
-
-    private static final int BATCH = 1000;
+public final class HzDecisionLog {
 
     private final Ringbuffer<String> ring;
-    private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gcm-decision-log");
-        t.setDaemon(true);
-        return t;
-    });
 
     public HzDecisionLog(HzGrid grid) {
         this.ring = grid.instance().getRingbuffer(HzGrid.DECISIONS);
-        flusher.scheduleWithFixedDelay(this::flushQuietly, 100, 100, TimeUnit.MILLISECONDS);
     }
 
-    public void append(String decisionJson) {
-        pending.add(decisionJson);
+    /** Appends a batch; completes when the grid (and the ring's backups) have it. */
+    public CompletableFuture<Long> append(List<String> decisions) {
+        return GridCalls.read(() -> ring.addAllAsync(decisions, OverflowPolicy.OVERWRITE));
     }
 
-    /** Writes what is queued; blocks until the grid has it. */
-    public synchronized void flush() {
-        List<String> batch = new ArrayList<>();
-        String item;
-        while ((item = pending.poll()) != null) {
-            batch.add(item);
-            if (batch.size() == BATCH) {
-                write(batch);
-                batch = new ArrayList<>();
-            }
-        }
-        if (!batch.isEmpty()) {
-            write(batch);
-        }
-    }
-
-    private void write(List<String> batch) {
-        try {
-            ring.addAllAsync(batch, OverflowPolicy.OVERWRITE).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            throw new IllegalStateException("decision log write failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            // kept in memory no longer; the next batch tries again with what comes
-        }
-    }
-
-    /** The newest entries, newest last, at most {@code limit}. */
+    /** The newest entries, oldest first, at most {@code limit} (up to 1,000); blocking. */
     public List<String> latest(int limit) {
-        flush();
-        long tail = ring.tailSequence();
-        long head = Math.max(ring.headSequence(), tail - limit + 1);
-        List<String> out = new ArrayList<>();
-        for (long s = head; s <= tail; s++) {
-            try {
-                out.add(ring.readOne(s));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException overwritten) {
-                // overwritten while reading: skip it
+        try {
+            long tail = ring.tailSequence();
+            long head = Math.max(ring.headSequence(), tail - Math.min(limit, 1000) + 1);
+            if (tail < head) {
+                return List.of();
             }
+            return items(GridCalls.await(ring.readManyAsync(head, 0, (int) (tail - head + 1), null)));
+        } catch (RuntimeException e) {
+            throw GridCalls.map(e);
+        }
+    }
+
+    private static List<String> items(ReadResultSet<String> r) {
+        List<String> out = new ArrayList<>();
+        if (r != null) {
+            r.forEach(out::add);
         }
         return out;
-    }
-
-    @Override
-    public void close() {
-        flusher.shutdown();
-        flushQuietly();
     }
 }

@@ -1,74 +1,99 @@
 package dev.gcm.planner.grid;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.MergePolicyConfig;
-import com.hazelcast.config.RingbufferConfig;
-import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.splitbrainprotection.SplitBrainProtection;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.partition.Partition;
+import com.hazelcast.partition.PartitionService;
 import dev.gcm.planner.PlannerConfig;
+import dev.gcm.planner.model.GridHealth;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The embedded Hazelcast member: explicit member list or Kubernetes DNS discovery, multicast and
- * phone-home off, the host map with a synchronous backup, majority split-brain protection and the
- * newer-report merge policy, and a bounded ring of decisions.
+ * The embedded Hazelcast member (configured by {@link GridConfig}) and what the planner asks of it: is
+ * there a majority, are all members verified, does this member hold every partition's data.
  */
-public final class HzGrid implements AutoCloseable {
+public final class HzGrid implements AutoCloseable, GridHealth {
 
+    /** Host reports: soft state. */
     public static final String HOSTS = "gcm-hosts";
+    /** Cordons and decommission tombstones: hard state. */
+    public static final String ADMIN = "gcm-host-admin";
+    /** Pools: hard state. */
     public static final String POOLS = "gcm-pools";
     public static final String DECISIONS = "gcm-decisions";
     static final String MAJORITY = "gcm-majority";
 
     private final HazelcastInstance hz;
+    private final MemberVerifier verifier;
 
-    private HzGrid(HazelcastInstance hz) {
+    private HzGrid(HazelcastInstance hz, MemberVerifier verifier) {
         this.hz = hz;
+        this.verifier = verifier;
     }
 
-    public static HzGrid start(PlannerConfig config) {
-        Config c = new Config();
-        c.setClusterName(config.clusterName());
-        c.setProperty("hazelcast.phone.home.enabled", "false");
-        c.setProperty("hazelcast.logging.type", "slf4j");
-        c.setProperty("hazelcast.shutdownhook.enabled", "false");
-        c.getNetworkConfig().setPort(config.hzPort()).setPortAutoIncrement(false);
-        JoinConfig join = c.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        if (config.k8sServiceDns().isPresent()) {
-            join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", config.k8sServiceDns().get());
-        } else {
-            join.getTcpIpConfig().setEnabled(true).setMembers(config.members().isEmpty()
-                    ? java.util.List.of("127.0.0.1:" + config.hzPort()) : config.members());
-        }
-        int majority = config.expectedMembers() / 2 + 1;
-        c.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(MAJORITY, true, majority));
-        MergePolicyConfig merge = new MergePolicyConfig(NewerReportMergePolicy.class.getName(), 100);
-        // the index keeps its own compact copy of every host: no second, deserialized copy in the map
-        c.addMapConfig(new MapConfig(HOSTS).setBackupCount(1).setAsyncBackupCount(0)
-                .setCacheDeserializedValues(com.hazelcast.config.CacheDeserializedValues.NEVER)
-                .setSplitBrainProtectionName(MAJORITY).setMergePolicyConfig(merge));
-        c.addMapConfig(new MapConfig(POOLS).setBackupCount(1).setSplitBrainProtectionName(MAJORITY));
-        c.addRingBufferConfig(new RingbufferConfig(DECISIONS).setCapacity(config.decisionLogSize()).setBackupCount(1));
-        return new HzGrid(Hazelcast.newHazelcastInstance(c));
+    /** @param secret the cluster secret members prove; empty: members are not verified */
+    public static HzGrid start(PlannerConfig config, Optional<byte[]> secret) {
+        InetAddress host = MemberProof.resolve(config.hzHost());
+        Optional<MemberProof> proof = secret.map(s -> new MemberProof(s, config.clusterName()));
+        MemberVerifier verifier = new MemberVerifier(proof);
+        String nonce = MemberProof.nonce();
+        Map<String, String> attributes = proof.map(p -> Map.of(MemberProof.NONCE, nonce,
+                MemberProof.PROOF, p.prove(host, config.hzPort(), nonce))).orElse(Map.of());
+        return new HzGrid(Hazelcast.newHazelcastInstance(GridConfig.build(config, host, verifier, attributes)), verifier);
     }
 
-    public HazelcastInstance instance() {
+    HazelcastInstance instance() {
         return hz;
     }
 
-    /** Whether this member sees a majority of the expected members. */
+    @Override
     public boolean hasQuorum() {
-        SplitBrainProtection p = hz.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY);
-        return p.hasMinimumSize();
+        return hz.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY).hasMinimumSize();
+    }
+
+    @Override
+    public int unverifiedMembers() {
+        return verifier.unverifiedCount();
     }
 
     public int memberCount() {
         return hz.getCluster().getMembers().size();
+    }
+
+    /** This member's address in the grid, for the logs. */
+    public String localAddress() {
+        return hz.getCluster().getLocalMember().getAddress().toString();
+    }
+
+    /**
+     * Whether every partition has an owner and this member's replicas are in sync (no migration or
+     * backup sync pending): the member holds what it should.
+     */
+    public boolean holdsItsData() {
+        PartitionService ps = hz.getPartitionService();
+        for (Partition p : ps.getPartitions()) {
+            if (p.getOwner() == null) {
+                return false;
+            }
+        }
+        return ps.isLocalMemberSafe();
+    }
+
+    /** The partition a key lives in. */
+    public int partitionOf(String key) {
+        return hz.getPartitionService().getPartition(key).getPartitionId();
+    }
+
+    /** Calls back when this member merged into another side after a split brain (its data was replaced). */
+    public void onMerged(Runnable action) {
+        hz.getLifecycleService().addLifecycleListener(e -> {
+            if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                action.run();
+            }
+        });
     }
 
     @Override

@@ -1,92 +1,73 @@
 package dev.gcm.planner.grid;
 
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryEvictedListener;
-import com.hazelcast.map.listener.EntryExpiredListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
+import dev.gcm.planner.model.HostReport;
+import dev.gcm.planner.model.ReportResult;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
-/** The host records in the grid. Hazelcast types stay in this package. */
+/** Host reports in the grid (soft state). Hazelcast types stay in this package. */
 public final class HzHostStore {
 
-    private final IMap<String, StoredHost> map;
+    private final HzGrid grid;
+    private final IMap<String, HostReport> map;
 
     public HzHostStore(HzGrid grid) {
+        this.grid = grid;
         this.map = grid.instance().getMap(HzGrid.HOSTS);
     }
 
-    /** Stores a report if it is newer than the stored one; completes with whether it did. */
-    public CompletionStage<Boolean> putIfNewer(String hostId, StoredHost report) {
-        return map.submitToKey(hostId, new ReportProcessor(report));
+    /** Stores a report if it is newer than the stored one (see {@link ReportProcessor}). */
+    public CompletableFuture<ReportResult> report(HostReport report) {
+        return GridCalls.write(grid, () -> map.submitToKey(report.hostId(), new ReportProcessor(report)));
     }
 
-    /** Sets the cordon flag; completes with false for an unknown host. */
-    public CompletionStage<Boolean> cordon(String hostId, boolean cordoned) {
-        return map.submitToKey(hostId, new CordonProcessor(cordoned));
+    public CompletableFuture<Optional<HostReport>> get(String hostId) {
+        return GridCalls.read(() -> map.getAsync(hostId)).thenApply(Optional::ofNullable);
     }
 
-    /** Removes a host for good; completes with whether it was there. */
-    public CompletionStage<Boolean> decommission(String hostId) {
-        return map.removeAsync(hostId).thenApply(v -> v != null);
+    /** Removes a host's report whatever it is (after a decommission). */
+    public CompletableFuture<Boolean> remove(String hostId) {
+        return GridCalls.write(grid, () -> map.deleteAsync(hostId));
+    }
+
+    /** Removes a host's report only if it is still at this revision (expiry, clean-up); blocking. */
+    public boolean removeIfUnchanged(String hostId, long revision) {
+        return GridCalls.await(map.submitToKey(hostId, new ExpireProcessor(revision)));
+    }
+
+    /** Every report without its record (for reconcile); blocking, O(hosts). */
+    public Map<String, HostReport> metas() {
+        Map<String, HostReport> out = new HashMap<>();
+        try {
+            map.project(new MetaProjection()).forEach(r -> out.put(r.hostId(), r));
+        } catch (RuntimeException e) {
+            throw GridCalls.map(e);
+        }
+        return out;
+    }
+
+    /** The full reports of some hosts; blocking. */
+    public Map<String, HostReport> getAll(Set<String> hostIds) {
+        try {
+            return hostIds.isEmpty() ? Map.of() : map.getAll(hostIds);
+        } catch (RuntimeException e) {
+            throw GridCalls.map(e);
+        }
     }
 
     /**
-     * Removes a host only if its entry is still exactly this one (a report that arrived since keeps it);
-     * completes with whether it removed it.
+     * Calls back on every change anywhere in the cluster, and with the partition whose reports were lost
+     * (every replica gone): the index must forget those hosts rather than keep approving from memory.
      */
-    public CompletionStage<Boolean> removeIfUnchanged(String hostId, StoredHost entry) {
-        return map.submitToKey(hostId, new ExpireProcessor(entry.seq(), entry.receivedAtMillis()));
-    }
-
-    public Optional<StoredHost> get(String hostId) {
-        return Optional.ofNullable(map.get(hostId));
-    }
-
-    /** Every stored host (for reconciling the index). */
-    public Map<String, StoredHost> all() {
-        return Map.copyOf(map);
-    }
-
-    /** Calls back on every change anywhere in the cluster (value null on removal). */
-    public void listen(BiConsumer<String, StoredHost> onUpsert, Consumer<String> onRemove) {
-        map.addEntryListener(new Listener(onUpsert, onRemove), true);
-    }
-
-    private record Listener(BiConsumer<String, StoredHost> onUpsert, Consumer<String> onRemove)
-            implements EntryAddedListener<String, StoredHost>, EntryUpdatedListener<String, StoredHost>,
-            EntryRemovedListener<String, StoredHost>, EntryEvictedListener<String, StoredHost>,
-            EntryExpiredListener<String, StoredHost> {
-
-        @Override
-        public void entryAdded(EntryEvent<String, StoredHost> e) {
-            onUpsert.accept(e.getKey(), e.getValue());
-        }
-
-        @Override
-        public void entryUpdated(EntryEvent<String, StoredHost> e) {
-            onUpsert.accept(e.getKey(), e.getValue());
-        }
-
-        @Override
-        public void entryRemoved(EntryEvent<String, StoredHost> e) {
-            onRemove.accept(e.getKey());
-        }
-
-        @Override
-        public void entryEvicted(EntryEvent<String, StoredHost> e) {
-            onRemove.accept(e.getKey());
-        }
-
-        @Override
-        public void entryExpired(EntryEvent<String, StoredHost> e) {
-            onRemove.accept(e.getKey());
-        }
+    public void listen(BiConsumer<String, HostReport> onReport, BiConsumer<String, HostReport> onRemoved,
+                       IntConsumer onPartitionLost) {
+        map.addEntryListener(new EntryListener<>(onReport, onRemoved), true);
+        map.addPartitionLostListener(e -> onPartitionLost.accept(e.getPartitionId()));
     }
 }

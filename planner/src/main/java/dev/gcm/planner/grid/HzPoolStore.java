@@ -1,50 +1,44 @@
 package dev.gcm.planner.grid;
 
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
+import dev.gcm.planner.model.PoolEntry;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
-/** Pool definitions (as JSON) in the grid. */
+/** Pool definitions in the grid (hard state, a backup on every member). */
 public final class HzPoolStore {
 
-    private final IMap<String, String> map;
+    private final HzGrid grid;
+    private final IMap<String, PoolEntry> map;
 
     public HzPoolStore(HzGrid grid) {
+        this.grid = grid;
         this.map = grid.instance().getMap(HzGrid.POOLS);
     }
 
-    public CompletionStage<String> put(String name, String json) {
-        return map.putAsync(name, json);
+    /** Defines or redefines a pool; completes with the stored entry (and its revision). */
+    public CompletableFuture<PoolEntry> put(String name, String json) {
+        return GridCalls.write(grid, () -> map.submitToKey(name, new PoolPutProcessor(name, json)));
     }
 
-    public Map<String, String> all() {
-        return Map.copyOf(map);
+    /** Puts an entry read from a journal unless the grid has it at the same or a newer revision; blocking. */
+    public boolean mergeIfNewer(PoolEntry entry) {
+        return GridCalls.await(map.submitToKey(entry.name(), new MergeIfNewerProcessor<>(entry)));
     }
 
-    /** Calls back with every pool change anywhere in the cluster. */
-    public void listen(Runnable onChange) {
-        map.addEntryListener(new Listener(onChange), false);
+    /** Every pool; blocking. */
+    public Map<String, PoolEntry> all() {
+        try {
+            return new HashMap<>(map);
+        } catch (RuntimeException e) {
+            throw GridCalls.map(e);
+        }
     }
 
-    private record Listener(Runnable onChange) implements EntryAddedListener<String, String>,
-            EntryUpdatedListener<String, String>, EntryRemovedListener<String, String> {
-        @Override
-        public void entryAdded(EntryEvent<String, String> e) {
-            onChange.run();
-        }
-
-        @Override
-        public void entryUpdated(EntryEvent<String, String> e) {
-            onChange.run();
-        }
-
-        @Override
-        public void entryRemoved(EntryEvent<String, String> e) {
-            onChange.run();
-        }
+    /** Calls back on every change anywhere in the cluster: a new definition, or a removed one. */
+    public void listen(BiConsumer<String, PoolEntry> onChange, BiConsumer<String, PoolEntry> onRemoved) {
+        map.addEntryListener(new EntryListener<>(onChange, onRemoved), true);
     }
 }

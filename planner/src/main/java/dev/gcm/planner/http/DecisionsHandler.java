@@ -9,10 +9,13 @@ import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.ModelResolver;
 import dev.gcm.hypervisor.record.HostRecord;
+import dev.gcm.planner.gate.GateOptions;
 import dev.gcm.planner.gate.MigrationGate;
+import dev.gcm.planner.index.IndexSnapshot;
 import dev.gcm.planner.index.IndexedHost;
 import dev.gcm.planner.model.Reason;
 import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,28 +65,28 @@ final class DecisionsHandler {
         if (source.isPresent() && source.get().equals(target)) {
             throw ApiError.badRequest("SAME_HOST", "source and target are the same host '" + target + "'");
         }
-        MigrationGate.Verdict v = s.gate().check(guest.model(), target, guest.softFingerprint(), s.quorum().getAsBoolean());
+        MigrationGate.Verdict v = s.gate().check(target, guest.model(), new GateOptions(guest.softFingerprint()));
         String id = UUID.randomUUID().toString();
         ObjectNode out = Views.verdict(v);
         out.put("decisionId", id);
         out.put("target", target);
         out.put("guest", guest.name());
-        log(ctx, id, guest, source, target, v, provenance);
-        Json.ok(ctx, out);
+        // the decision is in the log before the client has it
+        HostsHandler.respond(ctx, log(ctx, id, guest, source, target, v, provenance), x -> Json.ok(ctx, out));
     }
 
     void evacuate(RoutingContext ctx) {
         JsonNode body = Json.body(ctx);
         String hostId = text(body, "host", true);
-        IndexedHost host = s.index().host(hostId).orElseThrow(() -> ApiError.notFound("no host '" + hostId + "'"));
-        boolean quorum = s.quorum().getAsBoolean();
+        IndexSnapshot snap = s.index().snapshot();
+        IndexedHost host = snap.host(hostId).orElseThrow(() -> ApiError.notFound("no host '" + hostId + "'"));
         ArrayNode guests = Json.MAPPER.createArrayNode();
         for (HostRecord.Guest g : host.resolved().record().guests()) {
             CpuModel model = resolver.resolve(g.cpuModel());
             List<Candidate> candidates = new ArrayList<>();
-            for (IndexedHost t : s.index().hosts()) {
+            for (IndexedHost t : snap.hosts()) {
                 if (!t.id().equals(hostId)) {
-                    candidates.add(new Candidate(t.id(), s.gate().check(model, t.id(), Optional.empty(), quorum)));
+                    candidates.add(new Candidate(t.id(), s.gate().check(snap, t.id(), model, GateOptions.NONE)));
                 }
             }
             candidates.sort(Comparator.comparing((Candidate c) -> !c.verdict.approved())
@@ -108,7 +111,10 @@ final class DecisionsHandler {
     void list(RoutingContext ctx) {
         int limit = Math.min(1000, Math.max(1, intParam(ctx, "limit", 100)));
         Instant since = instantParam(ctx, "since");
-        HostsHandler.respond(ctx, s.vertx().executeBlocking(() -> s.decisions().latest(limit)), items -> {
+        Future<List<String>> read = Future.fromCompletionStage(s.recorder().ringCaughtUp(2000),
+                ctx.vertx().getOrCreateContext()).compose(x -> s.vertx().executeBlocking(() -> s.decisions().latest(limit)))
+                .recover(e -> Future.failedFuture(GridErrors.apiError(e)));
+        HostsHandler.respond(ctx, read, items -> {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (String item : items) {
                 try {
@@ -124,8 +130,9 @@ final class DecisionsHandler {
         });
     }
 
-    private void log(RoutingContext ctx, String id, Guest guest, Optional<String> source, String target,
-                     MigrationGate.Verdict v, Provenance provenance) {
+    /** Records the decision (audit file, then the grid's ring); completes when it may be returned. */
+    private Future<Void> log(RoutingContext ctx, String id, Guest guest, Optional<String> source, String target,
+                             MigrationGate.Verdict v, Provenance provenance) {
         ObjectNode entry = Json.object().put("decisionId", id).put("time", Instant.ofEpochMilli(s.index().now()).toString())
                 .put("caller", AuthHandler.caller(ctx).name()).put("guest", guest.name())
                 .put("target", target).put("decision", v.approved() ? "approved" : "rejected");
@@ -135,13 +142,15 @@ final class DecisionsHandler {
         provenance.requestedBy().ifPresent(x -> entry.put("requestedBy", x));
         entry.set("model", CpuModelInfoJson.write(guest.given()));
         entry.set("reasons", Json.strings(v.reasons().stream().map(r -> r.code().name()).toList()));
-        s.decisions().append(entry.toString());
         if (v.approved()) {
             counter("approved", "none").increment();
         }
         for (Reason r : v.reasons()) {
             counter("rejected", r.code().name()).increment();
         }
+        return Future.fromCompletionStage(s.recorder().record(entry.toString()), ctx.vertx().getOrCreateContext())
+                .recover(e -> Future.failedFuture(new ApiError(503, "DECISION_LOG_UNAVAILABLE",
+                        "the decision could not be recorded, so it is not given: " + e.getMessage())));
     }
 
     private Counter counter(String result, String reason) {

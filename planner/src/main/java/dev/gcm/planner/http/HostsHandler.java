@@ -2,21 +2,33 @@ package dev.gcm.planner.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import dev.gcm.facilitydb.json.InvalidJsonException;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
 import dev.gcm.hypervisor.record.InvalidHostRecordException;
-import dev.gcm.hypervisor.record.ResolvedHost;
-import dev.gcm.planner.grid.StoredHost;
+import dev.gcm.planner.index.IndexSnapshot;
 import dev.gcm.planner.index.IndexedHost;
+import dev.gcm.planner.model.AdminResult;
+import dev.gcm.planner.model.HostReport;
+import dev.gcm.planner.model.ReportResult;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** /api/v1/hosts: list, get, put (an agent's own record), cordon, uncordon, decommission. */
+/**
+ * /api/v1/hosts: list, get, put (an agent's own record), cordon, uncordon, decommission, recommission.
+ * Writes go to the grid; the answer waits (briefly) until this member's index has seen them.
+ */
 final class HostsHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostsHandler.class);
+    /** A report's seq counts microseconds since the epoch: one more than a day ahead is refused. */
+    static final long MAX_SEQ_AHEAD_MICROS = 86_400_000_000L;
+    /** How long a write's answer waits for this member's index to show it. */
+    static final long READ_YOUR_WRITES_MILLIS = 2000;
 
     private final Services s;
 
@@ -25,22 +37,25 @@ final class HostsHandler {
     }
 
     void list(RoutingContext ctx) {
+        IndexSnapshot snap = s.index().snapshot();
         ArrayNode array = Json.MAPPER.createArrayNode();
-        for (IndexedHost h : s.index().hosts()) {
-            array.add(Views.hostSummary(s.index(), h));
+        for (IndexedHost h : snap.hosts()) {
+            array.add(Views.hostSummary(s.index(), snap, h));
         }
-        Json.ok(ctx, Json.object().put("version", s.index().version()).set("hosts", array));
+        Json.ok(ctx, Json.object().put("version", snap.version()).set("hosts", array));
     }
 
     /** One host: the index's view, with the full record as the grid holds it. */
     void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        IndexedHost h = s.index().host(id).orElseThrow(() -> ApiError.notFound("no host '" + id + "'"));
-        respond(ctx, s.vertx().executeBlocking(() -> s.hosts().get(id)), stored -> {
+        IndexSnapshot snap = s.index().snapshot();
+        IndexedHost h = snap.host(id).orElseThrow(() -> ApiError.notFound("no host '" + id + "'"
+                + (snap.decommissionedAt(id).isPresent() ? " (decommissioned)" : "")));
+        respond(ctx, grid(ctx, s.hosts().get(id)), stored -> {
             if (stored.isEmpty()) {
                 throw ApiError.notFound("no host '" + id + "'");
             }
-            Json.ok(ctx, Views.host(s.index(), h, stored.get().recordJson()));
+            Json.ok(ctx, Views.host(s.index(), snap, h, stored.get().recordJson()));
         });
     }
 
@@ -49,6 +64,32 @@ final class HostsHandler {
         if (!AuthHandler.caller(ctx).mayWriteHost(id)) {
             throw new ApiError(403, "FORBIDDEN", "this token may not write the record of host '" + id + "'");
         }
+        HostRecord record = validRecord(ctx, id);
+        long now = s.index().now();
+        if (record.seq() > now * 1000 + MAX_SEQ_AHEAD_MICROS) {
+            throw new ApiError(400, "SEQ_IN_FUTURE", "seq " + record.seq() + " is more than a day ahead of the planner's"
+                    + " clock (seq counts microseconds since the epoch); nothing was stored", Json.object().put("field", "$.seq"));
+        }
+        if (s.index().snapshot().decommissionedAt(id).isPresent()) {
+            throw decommissioned(id);
+        }
+        Future<ReportResult> stored = grid(ctx, s.hosts().report(HostReport.of(record, now))).compose(r ->
+                r.kind() != ReportResult.Kind.STORED ? Future.succeededFuture(r)
+                        : grid(ctx, s.feed().awaitReport(id, r.revision(), READ_YOUR_WRITES_MILLIS)).map(seen -> r));
+        respond(ctx, stored, r -> {
+            if (r.kind() == ReportResult.Kind.STALE) {
+                ObjectNode detail = Json.object();
+                detail.putObject("lastAccepted").put("bootId", r.lastBootId()).put("seq", r.lastSeq());
+                throw new ApiError(409, "STALE_REPORT", "host '" + id + "' already has a report with seq " + r.lastSeq()
+                        + " >= " + record.seq() + "; nothing was stored (continue from lastAccepted.seq)", detail);
+            }
+            Json.ok(ctx, Json.object().put("stored", r.kind() == ReportResult.Kind.STORED)
+                    .put("duplicate", r.kind() == ReportResult.Kind.DUPLICATE).put("hostId", id).put("seq", record.seq())
+                    .put("revision", r.revision()));
+        });
+    }
+
+    private HostRecord validRecord(RoutingContext ctx, String id) {
         HostRecord record;
         try {
             String body = ctx.body().asString();
@@ -60,47 +101,76 @@ final class HostsHandler {
             throw new ApiError(400, "HOST_MISMATCH", "the record's hostId '" + record.hostId()
                     + "' is not the host in the path '" + id + "'", Json.object().put("field", "$.hostId"));
         }
-        ResolvedHost resolved;
         try {
-            resolved = s.index().validator().validate(record);
+            s.index().validator().validate(record);
         } catch (InvalidHostRecordException e) {
             ObjectNode detail = Json.object();
             ArrayNode v = detail.putArray("violations");
             e.violations().forEach(x -> v.addObject().put("field", x.field()).put("message", x.message()));
             throw new ApiError(400, "INVALID_RECORD", e.getMessage(), detail);
         }
-        StoredHost stored = new StoredHost(HostRecordJson.write(record), record.bootId(), record.seq(),
-                s.index().now(), false);
-        respond(ctx, grid(ctx, s.hosts().putIfNewer(id, stored)), accepted -> {
-            if (!accepted) {
-                throw new ApiError(409, "STALE_REPORT", "host '" + id + "' already has a report with seq >= "
-                        + record.seq() + "; nothing was stored");
-            }
-            s.index().apply(s.index().indexed(id, resolved, stored));
-            Json.ok(ctx, Json.object().put("stored", true).put("hostId", id).put("seq", record.seq()));
-        });
+        return record;
     }
 
     void cordon(RoutingContext ctx, boolean cordoned) {
-        String id = ctx.pathParam("id");
-        respond(ctx, grid(ctx, s.hosts().cordon(id, cordoned)), found -> {
-            if (!found) {
-                throw ApiError.notFound("no host '" + id + "'");
-            }
-            s.hosts().get(id).ifPresent(h -> s.index().upsert(id, h));
-            Json.ok(ctx, Json.object().put("hostId", id).put("cordoned", cordoned));
-        });
+        String id = knownHost(ctx);
+        respond(ctx, grid(ctx, s.admin().cordon(id, cordoned)).compose(r -> acknowledged(ctx, id, r)),
+                r -> Json.ok(ctx, Json.object().put("hostId", id).put("cordoned", r.state().cordoned())
+                        .put("revision", r.state().revision())));
     }
 
+    /** Leaves a tombstone (its reports are refused with 410 until it is recommissioned) and clears the record. */
     void decommission(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        respond(ctx, grid(ctx, s.hosts().decommission(id)), found -> {
-            if (!found) {
-                throw ApiError.notFound("no host '" + id + "'");
+        String id = knownHost(ctx);
+        Future<AdminResult> done = grid(ctx, s.admin().decommission(id, s.index().now())).compose(r -> {
+            if (!r.applied()) {
+                return Future.failedFuture(decommissioned(id));
             }
-            s.index().remove(id);
-            Json.ok(ctx, Json.object().put("hostId", id).put("decommissioned", true));
+            return acknowledged(ctx, id, r).compose(x -> grid(ctx, s.hosts().remove(id)).otherwise(e -> {
+                LOG.warn("host {}: record not cleared after its decommission ({}); reconcile will", id, e.getMessage());
+                return false;
+            }).map(x));
         });
+        respond(ctx, done, r -> Json.ok(ctx, Json.object().put("hostId", id).put("decommissioned", true)
+                .put("revision", r.state().revision())));
+    }
+
+    /** Clears a tombstone: the host's agent may report again. */
+    void recommission(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Future<AdminResult> done = grid(ctx, s.admin().recommission(id)).compose(r -> r.applied()
+                ? acknowledged(ctx, id, r)
+                : Future.failedFuture(new ApiError(409, "NOT_DECOMMISSIONED", "host '" + id + "' is not decommissioned")));
+        respond(ctx, done, r -> Json.ok(ctx, Json.object().put("hostId", id).put("recommissioned", true)
+                .put("revision", r.state().revision())));
+    }
+
+    /** The host in the path, which the index must know and which must not be decommissioned. */
+    private String knownHost(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        IndexSnapshot snap = s.index().snapshot();
+        if (snap.decommissionedAt(id).isPresent()) {
+            throw decommissioned(id);
+        }
+        if (snap.host(id).isEmpty()) {
+            throw ApiError.notFound("no host '" + id + "'");
+        }
+        return id;
+    }
+
+    private static ApiError decommissioned(String id) {
+        return new ApiError(410, "HOST_DECOMMISSIONED", "host '" + id + "' is decommissioned; an admin can recommission"
+                + " it (gcm hosts recommission " + id + ")");
+    }
+
+    /** A hard write is acknowledged once this member's journal has it and its index shows it. */
+    private Future<AdminResult> acknowledged(RoutingContext ctx, String id, AdminResult r) {
+        Future<Void> journaled = s.journal().map(j -> {
+            j.admin(id, r.state());
+            return Future.fromCompletionStage(j.flush(), ctx.vertx().getOrCreateContext());
+        }).orElse(Future.succeededFuture());
+        return journaled.compose(v -> grid(ctx, s.feed().awaitAdmin(id, r.state().revision(), READ_YOUR_WRITES_MILLIS)))
+                .map(seen -> r);
     }
 
     /** Answers from a future's value; whatever the answer throws, or the future fails with, goes to the failure handler. */
@@ -118,16 +188,8 @@ final class HostsHandler {
         });
     }
 
-    /** A grid call as a Vert.x future; a lost majority becomes 503 NO_QUORUM. */
+    /** A grid call as a Vert.x future; the grid's failures become 503s that say why. */
     static <T> Future<T> grid(RoutingContext ctx, CompletionStage<T> stage) {
-        return Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext()).recover(e -> {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                    ? e.getCause() : e;
-            if (cause instanceof SplitBrainProtectionException) {
-                return Future.failedFuture(new ApiError(503, "NO_QUORUM",
-                        "this planner member cannot see a majority of the cluster; nothing was stored"));
-            }
-            return Future.failedFuture(cause);
-        });
+        return GridErrors.call(ctx, stage);
     }
 }

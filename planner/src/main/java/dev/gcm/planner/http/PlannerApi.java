@@ -39,7 +39,8 @@ public final class PlannerApi {
         r.get("/readyz").handler(ctx -> {
             boolean ready = s.ready().getAsBoolean();
             Json.send(ctx, ready ? 200 : 503, Json.object().put("status", ready ? "ready" : "not ready")
-                    .put("quorum", s.quorum().getAsBoolean()).put("indexVersion", s.index().version()));
+                    .put("quorum", s.health().hasQuorum()).put("unverifiedMembers", s.health().unverifiedMembers())
+                    .put("indexVersion", s.index().version()));
         });
         r.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
                 .end(s.metrics().scrape()));
@@ -59,6 +60,7 @@ public final class PlannerApi {
         r.post(api + "/hosts/:id/cordon").handler(admin).handler(ctx -> hosts.cordon(ctx, true));
         r.post(api + "/hosts/:id/uncordon").handler(admin).handler(ctx -> hosts.cordon(ctx, false));
         r.delete(api + "/hosts/:id").handler(admin).handler(hosts::decommission);
+        r.post(api + "/hosts/:id/recommission").handler(admin).handler(hosts::recommission);
         r.get(api + "/pools").handler(read).handler(pools::list);
         r.put(api + "/pools/:name").handler(admin).handler(pools::put);
         r.get(api + "/pools/:name/gcm").handler(read).handler(pools::gcm);
@@ -82,7 +84,7 @@ public final class PlannerApi {
     }
 
     private static void failure(RoutingContext ctx) {
-        Throwable t = ctx.failure();
+        Throwable t = ctx.failure() == null ? null : GridErrors.apiError(ctx.failure());
         if (t instanceof ApiError e) {
             var body = Json.object().put("code", e.code()).put("message", e.getMessage());
             if (e.detail() != null) {

@@ -98,13 +98,13 @@ final class PoolsHandler {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        HostsHandler.respond(ctx, HostsHandler.grid(ctx, s.pools().put(name, json)), prev -> {
-            List<Pool> all = new ArrayList<>(s.index().pools());
-            all.removeIf(p -> p.name().equals(name) || p.name().equals(Pool.DEFAULT));
-            all.add(pool);
-            s.index().setPools(all);
-            Json.ok(ctx, Json.MAPPER.valueToTree(pool));
-        });
+        // acknowledged once this member's journal has it and its index shows it
+        var stored = HostsHandler.grid(ctx, s.pools().put(name, json)).compose(entry -> s.journal().map(j -> {
+            j.pool(entry);
+            return io.vertx.core.Future.fromCompletionStage(j.flush(), ctx.vertx().getOrCreateContext());
+        }).orElse(io.vertx.core.Future.succeededFuture()).compose(v -> HostsHandler.grid(ctx,
+                s.feed().awaitPool(name, entry.revision(), HostsHandler.READ_YOUR_WRITES_MILLIS))));
+        HostsHandler.respond(ctx, stored, seen -> Json.ok(ctx, Json.MAPPER.valueToTree(pool)));
     }
 
     void gcm(RoutingContext ctx) {

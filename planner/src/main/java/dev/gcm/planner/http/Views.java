@@ -11,10 +11,13 @@ import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.facilitydb.qemu.Expansion;
 import dev.gcm.planner.gate.MigrationGate;
 import dev.gcm.planner.index.FleetIndex;
+import dev.gcm.planner.index.IndexSnapshot;
 import dev.gcm.planner.index.IndexedHost;
+import dev.gcm.planner.index.Liveness;
 import dev.gcm.planner.index.PoolGcm;
 import dev.gcm.planner.model.Reason;
 import java.util.List;
+import java.util.Optional;
 
 /** The JSON shapes of the API's answers. */
 final class Views {
@@ -36,24 +39,26 @@ final class Views {
         return node;
     }
 
-    static ObjectNode hostSummary(FleetIndex index, IndexedHost h) {
+    static ObjectNode hostSummary(FleetIndex index, IndexSnapshot snap, IndexedHost h) {
         long now = index.now();
+        Optional<Liveness> live = index.liveness(h.id());
         ObjectNode node = Json.object().put("hostId", h.id());
-        node.put("state", h.stale(now, index.staleAfterMillis()) ? "stale" : "fresh");
-        node.put("cordoned", h.stored().cordoned());
+        node.put("state", index.stale(h.id()) ? "stale" : "fresh");
+        node.put("cordoned", h.cordoned());
+        node.put("leaving", h.leaving());
         node.put("machineType", h.resolved().record().machine().machineType());
         node.put("definition", h.model().definition().name());
         h.resolved().ibcRange().ifPresent(r -> node.put("ibcLowest", r.lowest().toString())
                 .put("ibcUnblocked", r.unblocked().toString()));
-        node.put("ageSeconds", Math.max(0, (now - h.stored().receivedAtMillis()) / 1000));
-        node.put("seq", h.stored().seq());
+        node.put("ageSeconds", live.map(l -> Math.max(0, (now - l.receivedAtMillis()) / 1000)).orElse(0L));
+        node.put("seq", live.map(Liveness::seq).orElse(0L));
         node.put("guests", h.resolved().record().guests().size());
-        node.set("pools", Json.strings(index.poolsOf(h.id())));
+        node.set("pools", Json.strings(snap.poolsOf(h.id())));
         return node;
     }
 
-    static ObjectNode host(FleetIndex index, IndexedHost h, String recordJson) {
-        ObjectNode node = hostSummary(index, h);
+    static ObjectNode host(FleetIndex index, IndexSnapshot snap, IndexedHost h, String recordJson) {
+        ObjectNode node = hostSummary(index, snap, h);
         try {
             node.set("record", Json.MAPPER.readTree(recordJson));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -88,6 +93,11 @@ final class Views {
     static ObjectNode verdict(MigrationGate.Verdict v) {
         ObjectNode node = Json.object().put("decision", v.approved() ? "approved" : "rejected");
         node.set("reasons", reasons(v.reasons()));
+        if (!v.notices().isEmpty()) {
+            node.set("notices", reasons(v.notices()));
+        }
+        ArrayNode conditions = node.putArray("conditions");
+        v.conditions().forEach(c -> conditions.addObject().put("condition", c.condition()).put("holds", c.holds()));
         v.comparison().ifPresent(c -> node.set("comparison", comparison(c)));
         return node;
     }

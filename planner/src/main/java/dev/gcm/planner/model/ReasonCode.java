@@ -10,18 +10,24 @@ public enum ReasonCode {
     IBC_BELOW_LOWEST,
     /** The guest's IBC lies above the target's unblocked IBC. */
     IBC_ABOVE_UNBLOCKED,
-    /** No record of the target host. */
+    /** No record of the target host (never reported, expired, or its record was lost with a partition). */
     TARGET_UNKNOWN,
+    /** The target was decommissioned (its tombstone stands until it is recommissioned or expires). */
+    TARGET_DECOMMISSIONED,
     /** The target's record is older than the staleness limit. */
     TARGET_STALE,
     /** An admin cordoned the target. */
     TARGET_CORDONED,
+    /** The target's agent said it is leaving (label {@code gcm.dev/leaving=true}). */
+    TARGET_LEAVING,
     /** The soft facilities the guest relies on differ from what the target emulates. */
     SOFT_FINGERPRINT_MISMATCH,
     /** The target's QEMU does not know the guest's CPU definition. */
     MODEL_UNKNOWN_TO_TARGET_QEMU,
     /** This planner member is cut off from the majority of the cluster. */
     NO_QUORUM,
+    /** This planner member sees a member that cannot prove the cluster secret. */
+    UNVERIFIED_MEMBER,
     /** The guest is the target host's own (no move). */
     SAME_HOST
 }

@@ -1,174 +1,197 @@
 package dev.gcm.planner.cluster;
 
+import static dev.gcm.planner.cluster.MemberJvms.ADMIN;
+import static dev.gcm.planner.cluster.MemberJvms.GATE;
+import static dev.gcm.planner.cluster.MemberJvms.check;
+import static dev.gcm.planner.cluster.MemberJvms.gcm;
+import static dev.gcm.planner.cluster.MemberJvms.host;
+import static dev.gcm.planner.cluster.MemberJvms.offlineGcm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gcm.facilitydb.gcm.Gcm;
-import dev.gcm.facilitydb.gcm.GcmHost;
-import dev.gcm.hypervisor.record.HostRecord;
-import dev.gcm.hypervisor.record.HostRecordJson;
-import dev.gcm.hypervisor.record.HostRecordValidator;
 import dev.gcm.planner.support.Fleet;
 import dev.gcm.planner.support.Http;
 import dev.gcm.planner.support.JarProcess;
-import dev.gcm.planner.support.TestPlanner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Three planner members in three JVMs: replication, one GCM everywhere, kill -9 under load, minority. */
+/**
+ * Three planner JVMs under load: kill -9 of one, SIGSTOP of one, kill -9 of two and a restart of all:
+ * no acknowledged record or hard-state decision lost, one GCM everywhere equal to the offline GCM, a
+ * lone member approving and storing nothing, a paused member making writes fail fast instead of hang.
+ */
 class ThreeMemberIT {
 
-    private static final String ADMIN = "admin-token-0123456789";
-    private static final String GATE = "gate-token-0123456789";
-    private static final List<String> DEFS = List.of("z13", "z14", "z14.2", "gen15a", "gen15b", "gen16a");
-    private final List<JarProcess> members = new ArrayList<>();
+    private static final List<String> LOOPBACK = List.of("127.0.0.1", "127.0.0.1", "127.0.0.1");
 
-    @AfterEach
-    void stopAll() throws Exception {
-        for (JarProcess p : members) {
-            p.close();
+    private static MemberJvms cluster(Path dir) throws Exception {
+        return new MemberJvms(dir, LOOPBACK, LOOPBACK, i -> List.of()).startAll();
+    }
+
+    private static void putHosts(MemberJvms c, int hosts, long seq) {
+        for (int i = 0; i < hosts; i++) {
+            Http.Answer a = c.member(i % 3).http.put("/api/v1/hosts/host-" + i, ADMIN, Fleet.json(host(i, seq)));
+            assertThat(a.status()).as(a.body()).isEqualTo(200);
         }
     }
 
-    private void startCluster(Path dir) throws Exception {
-        Path tokens = dir.resolve("tokens.json");
-        Files.writeString(tokens, "{\"tokens\": [{\"token\": \"" + ADMIN + "\", \"role\": \"admin\"},"
-                + "{\"token\": \"" + GATE + "\", \"role\": \"gate\"}]}");
-        int[] hz = {TestPlanner.freePort(), TestPlanner.freePort(), TestPlanner.freePort()};
-        String memberList = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1] + ",127.0.0.1:" + hz[2];
-        String cluster = "it-" + UUID.randomUUID();
-        for (int i = 0; i < 3; i++) {
-            int http = TestPlanner.freePort();
-            members.add(JarProcess.start(Path.of("target", "gcm-planner.jar"), dir.resolve("member-" + i + ".log"), http,
-                    Map.of("GCM_HTTP_PORT", String.valueOf(http), "GCM_HTTP_HOST", "127.0.0.1",
-                            "GCM_HZ_PORT", String.valueOf(hz[i]), "GCM_CLUSTER_NAME", cluster, "GCM_MEMBERS", memberList,
-                            "GCM_EXPECTED_MEMBERS", "3", "GCM_TOKENS_FILE", tokens.toString(), "GCM_RECONCILE_EVERY", "2s"),
-                    "-Xmx256m"));
-        }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> members.stream().allMatch(JarProcess::ready)
-                        && members.stream().allMatch(m -> m.http.get("/metrics", null).body().contains("gcm_cluster_members 3.0")));
-    }
-
-    private static HostRecord host(int i, long seq) {
-        return Fleet.record("host-" + i, DEFS.get(i % DEFS.size()), i % 4 == 0 ? List.of("vx") : List.of(),
-                Map.of("rack", "r" + (i % 3)), seq, List.of());
-    }
-
-    private static JsonNode gcm(JarProcess m) {
-        return m.http.get("/api/v1/pools/default/gcm", ADMIN).json();
-    }
-
-    /** The offline GCM of the records a member holds. */
-    private static String offlineGcm(JarProcess m) {
-        HostRecordValidator v = new HostRecordValidator(Fleet.CATALOG);
-        List<GcmHost> hosts = new ArrayList<>();
-        for (JsonNode h : m.http.get("/api/v1/hosts", ADMIN).json().get("hosts")) {
-            JsonNode rec = m.http.get("/api/v1/hosts/" + h.get("hostId").asText(), ADMIN).json().get("record");
-            hosts.add(v.validate(HostRecordJson.read(rec.toString().getBytes())).toGcmHost());
-        }
-        var model = Gcm.compute(Fleet.CATALOG, hosts).model().orElseThrow();
-        return dev.gcm.facilitydb.json.CpuModelInfoJson.write(
-                dev.gcm.facilitydb.qemu.Expansion.staticForm(Fleet.CATALOG, model)).toString();
+    private static List<String> codes(JarProcess m, String host) {
+        return m.http.post("/api/v1/migrations/check", GATE, check(host)).json().path("reasons").findValuesAsText("code");
     }
 
     @Test
-    void aClusterOfThreeServesOneTruthAndSurvivesAKilledMember(@TempDir Path dir) throws Exception {
-        startCluster(dir);
-        JarProcess first = members.get(0);
-        for (int i = 0; i < 12; i++) {
-            Http.Answer a = first.http.put("/api/v1/hosts/host-" + i, ADMIN, Fleet.json(host(i, 1)));
-            assertThat(a.status()).as(a.body()).isEqualTo(200);
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> members.stream()
-                .allMatch(m -> m.http.get("/api/v1/hosts", ADMIN).json().get("hosts").size() == 12));
-        String expected = offlineGcm(first);
-        for (JarProcess m : members) {
-            assertThat(gcm(m).get("qemu").toString()).isEqualTo(expected);
-            assertThat(m.http.get("/api/v1/hosts/host-5", ADMIN).json().get("seq").asLong()).isEqualTo(1);
-        }
-
-        // writes and gate requests stream in through the two members that live; one member is killed
-        Map<String, Long> acked = new ConcurrentHashMap<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger gateAnswers = new AtomicInteger();
-        List<JarProcess> survivors = List.of(members.get(0), members.get(2));
-        Thread writer = new Thread(() -> {
-            long seq = 2;
-            while (running.get()) {
-                for (int i = 0; i < 12 && running.get(); i++) {
-                    JarProcess m = survivors.get(i % 2);
-                    try {
-                        Http.Answer a = m.http.put("/api/v1/hosts/host-" + i, ADMIN, Fleet.json(host(i, seq)));
-                        if (a.status() == 200) {
-                            acked.merge("host-" + i, seq, Math::max);
-                        }
-                    } catch (RuntimeException retryLater) {
-                        // a brief failure during fail-over: the agent would retry
-                    }
-                }
-                seq++;
+    void aKilledMemberLosesNoAcknowledgedRecordAndTheGcmStaysTheOfflineOne(@TempDir Path dir) throws Exception {
+        try (MemberJvms c = cluster(dir)) {
+            putHosts(c, 12, 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> List.of(0, 1, 2).stream().allMatch(i ->
+                    c.member(i).http.get("/api/v1/hosts", ADMIN).json().get("hosts").size() == 12));
+            String expected = offlineGcm(c.member(0));
+            for (int i = 0; i < 3; i++) {
+                assertThat(gcm(c.member(i)).get("qemu").toString()).isEqualTo(expected);
             }
-        });
-        Thread gate = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    Http.Answer a = survivors.get(gateAnswers.get() % 2).http.post("/api/v1/migrations/check", GATE,
-                            "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"host-1\"}");
-                    if (a.status() == 200) {
-                        gateAnswers.incrementAndGet();
-                    }
-                } catch (RuntimeException retryLater) {
-                    // as above
+            List<JarProcess> survivors = List.of(c.member(0), c.member(2));
+            Load load = new Load(() -> survivors, 12, 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.acked.size() == 12);
+            c.member(1).kill();
+            int before = load.writeAnswers.getOrDefault("200", new AtomicInteger()).get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.writeAnswers.get("200").get() > before + 48);
+            load.close();
+
+            assertThat(load.approvals.get()).isPositive();
+            for (JarProcess m : survivors) {
+                for (var e : load.acked.entrySet()) {
+                    long stored = m.http.get("/api/v1/hosts/" + e.getKey(), ADMIN).json().get("seq").asLong();
+                    assertThat(stored).as(e.getKey() + " on member " + m.port).isGreaterThanOrEqualTo(e.getValue());
                 }
             }
-        });
-        writer.start();
-        gate.start();
-        Thread.sleep(1500);
-        members.get(1).kill();
-        Thread.sleep(4000);
-        running.set(false);
-        writer.join();
-        gate.join();
-
-        assertThat(acked).hasSize(12);
-        assertThat(gateAnswers.get()).isPositive();
-        for (JarProcess m : survivors) {
-            for (var e : acked.entrySet()) {
-                long stored = m.http.get("/api/v1/hosts/" + e.getKey(), ADMIN).json().get("seq").asLong();
-                assertThat(stored).as(e.getKey() + " on member " + m.port).isGreaterThanOrEqualTo(e.getValue());
+            String after = offlineGcm(survivors.get(0));
+            for (JarProcess m : survivors) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> gcm(m).get("qemu").toString().equals(after));
             }
         }
-        String after = offlineGcm(survivors.get(0));
-        for (JarProcess m : survivors) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> gcm(m).get("qemu").toString().equals(after));
-        }
+    }
 
-        // the last member alone is a minority of three: it approves nothing and stores nothing
-        members.get(2).kill();
-        JarProcess alone = members.get(0);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> alone.http.post(
-                "/api/v1/migrations/check", GATE, "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"host-1\"}")
-                .body().contains("NO_QUORUM"));
-        JsonNode d = alone.http.post("/api/v1/migrations/check", GATE,
-                "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"host-1\"}").json();
-        assertThat(d.get("decision").asText()).isEqualTo("rejected");
-        Http.Answer write = alone.http.put("/api/v1/hosts/host-1", ADMIN, Fleet.json(host(1, 1_000_000)));
-        assertThat(write.status()).isEqualTo(503);
-        assertThat(write.json().get("code").asText()).isEqualTo("NO_QUORUM");
-        assertThat(alone.http.get("/readyz", null).status()).isEqualTo(503);
+    @Test
+    void aPausedMemberMakesWritesFailFastInsteadOfHang(@TempDir Path dir) throws Exception {
+        try (MemberJvms c = cluster(dir)) {
+            // enough hosts that some of their partitions are certainly owned by the member to be paused
+            putHosts(c, 36, 1);
+            List<JarProcess> healthy = List.of(c.member(0), c.member(2));
+            Load load = new Load(() -> healthy, 36, 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.acked.size() == 36);
+            int approvalsBefore = load.approvals.get();
+            c.member(1).pause();
+            try {
+                // writes to partitions the paused member owns time out; the rest go on
+                await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(
+                        load.writeAnswers.getOrDefault("503 GRID_TIMEOUT", new AtomicInteger()).get())
+                        .as(() -> "write answers " + load.writeAnswers).isPositive());
+                int ok = load.writeAnswers.get("200").get();
+                await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(load.writeAnswers.get("200").get())
+                        .as(() -> "write answers " + load.writeAnswers).isGreaterThan(ok + 6));
+            } finally {
+                c.member(1).resume();
+            }
+            load.close();
+            System.out.println("paused member: write answers " + load.writeAnswers + ", slowest write "
+                    + load.slowestWriteMillis.get() + " ms");
+            assertThat(load.slowestWriteMillis.get()).as("no write hangs").isLessThan(4000);
+            assertThat(load.approvals.get()).as("the majority kept approving").isGreaterThan(approvalsBefore);
+            c.awaitReady(List.of(0, 1, 2));
+            putHosts(c, 36, 1_000_000);
+        }
+    }
+
+    @Test
+    void killingTwoLosesNoAcknowledgedHardStateAndTheSurvivorApprovesNothing(@TempDir Path dir) throws Exception {
+        Map<String, String> decided = new HashMap<>();
+        try (MemberJvms c = cluster(dir)) {
+            putHosts(c, 24, 1);
+            Load load = new Load(() -> List.of(c.member(0), c.member(1), c.member(2)), 24, 2);
+            for (int i = 0; i < 24; i++) {
+                JarProcess m = c.member(i % 3);
+                String id = "host-" + i;
+                String action = i % 5 == 0 ? "decommission" : i % 3 == 0 ? "uncordon" : "cordon";
+                Http.Answer a = action.equals("decommission") ? m.http.call("DELETE", "/api/v1/hosts/" + id, ADMIN, null)
+                        : m.http.post("/api/v1/hosts/" + id + "/" + (action.equals("uncordon") ? "cordon" : action),
+                        ADMIN, null);
+                assertThat(a.status()).as(a.body()).isEqualTo(200);
+                if (action.equals("uncordon")) {
+                    assertThat(m.http.post("/api/v1/hosts/" + id + "/uncordon", ADMIN, null).status()).isEqualTo(200);
+                }
+                decided.put(id, action);
+            }
+            load.close();
+            c.member(1).kill();
+            c.member(2).kill();
+
+            JarProcess alone = c.member(0);
+            long cut = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> codes(alone, "host-1").contains("NO_QUORUM"));
+            System.out.println("two of three killed: the survivor rejected with NO_QUORUM after "
+                    + (System.nanoTime() - cut) / 1_000_000 + " ms");
+            JsonNode d = alone.http.post("/api/v1/migrations/check", GATE, check("host-1")).json();
+            assertThat(d.get("decision").asText()).isEqualTo("rejected");
+            Http.Answer write = alone.http.put("/api/v1/hosts/host-1", ADMIN, Fleet.json(host(1, 1_000_000)));
+            assertThat(write.status()).isEqualTo(503);
+            assertThat(write.json().get("code").asText()).isIn("NO_QUORUM", "GRID_TIMEOUT");
+            await().atMost(Duration.ofSeconds(10)).until(() -> alone.http.get("/readyz", null).status() == 503);
+            String shown = alone.http.get("/api/v1/hosts", ADMIN).json().get("hosts").get(0).get("hostId").asText();
+            Http.Answer read = alone.http.get("/api/v1/hosts/" + shown, ADMIN);
+            assertThat(read.status()).as("a read of the grid without a majority").isEqualTo(503);
+            assertThat(read.json().get("code").asText()).isIn("NO_QUORUM", "GRID_TIMEOUT");
+
+            // the two come back: every acknowledged decision is there, and no host is shown whose record is gone
+            c.start(1);
+            c.start(2);
+            c.awaitReady(List.of(0, 1, 2));
+            for (int i = 0; i < 3; i++) {
+                JarProcess m = c.member(i);
+                for (JsonNode h : m.http.get("/api/v1/hosts", ADMIN).json().get("hosts")) {
+                    assertThat(m.http.get("/api/v1/hosts/" + h.get("hostId").asText(), ADMIN).status()).isEqualTo(200);
+                }
+            }
+            assertDecisionsHold(c, decided);
+
+            // every member stops and starts again: the journals bring the decisions back
+            for (int i = 0; i < 3; i++) {
+                c.member(i).close();
+            }
+            for (int i = 0; i < 3; i++) {
+                c.start(i);
+            }
+            c.awaitReady(List.of(0, 1, 2));
+            assertDecisionsHold(c, decided);
+        }
+    }
+
+    /** Agents report again (records are soft state); then every member's gate follows each decision. */
+    private static void assertDecisionsHold(MemberJvms c, Map<String, String> decided) {
+        long seq = System.currentTimeMillis() * 1000;
+        for (var e : decided.entrySet()) {
+            int i = Integer.parseInt(e.getKey().substring("host-".length()));
+            Http.Answer a = c.member(i % 3).http.put("/api/v1/hosts/" + e.getKey(), ADMIN, Fleet.json(host(i, seq)));
+            assertThat(a.status()).as(e.getKey() + " " + e.getValue()).isEqualTo(e.getValue().equals("decommission") ? 410 : 200);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (int m = 0; m < 3; m++) {
+                for (var e : decided.entrySet()) {
+                    List<String> codes = codes(c.member(m), e.getKey());
+                    switch (e.getValue()) {
+                        case "decommission" -> assertThat(codes).as(e.getKey()).containsExactly("TARGET_DECOMMISSIONED");
+                        case "cordon" -> assertThat(codes).as(e.getKey()).contains("TARGET_CORDONED");
+                        default -> assertThat(codes).as(e.getKey()).doesNotContain("TARGET_CORDONED", "TARGET_UNKNOWN");
+                    }
+                }
+            }
+        });
     }
 }

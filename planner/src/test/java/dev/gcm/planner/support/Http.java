@@ -17,7 +17,11 @@ public final class Http {
     private final String base;
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("127.0.0.1", port);
+    }
+
+    public Http(String host, int port) {
+        this.base = "http://" + host + ":" + port;
     }
 
     /** One answer. */

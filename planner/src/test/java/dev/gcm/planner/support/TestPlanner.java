@@ -30,6 +30,11 @@ public final class TestPlanner implements AutoCloseable {
     }
 
     public static TestPlanner start(Map<String, String> extraEnv) throws Exception {
+        return start(extraEnv, Optional.empty());
+    }
+
+    /** A member with this environment over the defaults (which give it a cluster of its own) and this cluster secret. */
+    public static TestPlanner start(Map<String, String> extraEnv, Optional<byte[]> secret) throws Exception {
         Path tokens = Files.createTempFile("gcm-tokens", ".json");
         Files.writeString(tokens, "{\"tokens\": ["
                 + "{\"token\": \"" + AGENT_H1 + "\", \"role\": \"agent\", \"host\": \"h1\"},"
@@ -45,7 +50,7 @@ public final class TestPlanner implements AutoCloseable {
         env.put("GCM_TOKENS_FILE", tokens.toString());
         env.putAll(extraEnv);
         PlannerConfig config = PlannerConfig.buildFromMap(env);
-        return new TestPlanner(Planner.start(config, Optional.of(TokenStore.load(tokens))));
+        return new TestPlanner(Planner.start(config, Optional.of(TokenStore.load(tokens)), secret));
     }
 
     public static int freePort() throws IOException {
@@ -56,6 +61,11 @@ public final class TestPlanner implements AutoCloseable {
 
     public Http http() {
         return http;
+    }
+
+    /** The member itself (its services, a reconcile on demand). */
+    public Planner planner() {
+        return planner;
     }
 
     @Override

@@ -242,7 +242,8 @@ class ChartIT {
             Set<String> jvm = Set.of("JAVA_TOOL_OPTIONS");
             assertThat(plannerEnv.keySet()).as("planner env in %s", values)
                     .allSatisfy(k -> assertThat(PlannerConfig.VARIABLES.contains(k) || jvm.contains(k)).as(k).isTrue());
-            assertThat(plannerEnv).containsKeys("GCM_TOKENS_FILE", "GCM_K8S_SERVICE_DNS", "GCM_EXPECTED_MEMBERS");
+            assertThat(plannerEnv).containsKeys("GCM_TOKENS_FILE", "GCM_K8S_SERVICE_DNS", "GCM_EXPECTED_MEMBERS",
+                    "GCM_HZ_HOST", "GCM_CLUSTER_SECRET_FILE", "GCM_STATE_DIR");
             assertThat(plannerEnv).doesNotContainKey("GCM_INSECURE");
             Map<String, String> forPlanner = new HashMap<>(plannerEnv);
             forPlanner.remove("JAVA_TOOL_OPTIONS");
@@ -327,14 +328,64 @@ class ChartIT {
     }
 
     @Test
+    void membersBindToThePodAddressProveASecretAndKeepTheirState() throws Exception {
+        Rendered r = render(Map.of());
+        JsonNode sts = r.get("StatefulSet", PLANNER);
+        JsonNode planner = Rendered.podSpec(sts).path("containers").get(0);
+        Map<String, String> env = Rendered.env(planner);
+        assertThat(env).containsEntry("GCM_HZ_HOST", "status.podIP").containsEntry("GCM_STATE_DIR", "/var/lib/gcm")
+                .containsEntry("GCM_TOMBSTONE_TTL", "7d");
+        String secretFile = env.get("GCM_CLUSTER_SECRET_FILE");
+        JsonNode secret = r.get("Secret", "gcm-cluster");
+        assertThat(Base64.getDecoder().decode(secret.path("data").path("cluster-secret").asText())).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(mountOf(planner, secretFile.substring(0, secretFile.lastIndexOf('/'))).path("readOnly").asBoolean()).isTrue();
+        assertThat(Rendered.podSpec(sts).findValuesAsText("secretName")).contains("gcm-cluster");
+        assertThat(mountOf(planner, "/var/lib/gcm").path("name").asText()).isEqualTo("state");
+        JsonNode claim = sts.path("spec").path("volumeClaimTemplates").get(0);
+        assertThat(claim.path("metadata").path("name").asText()).isEqualTo("state");
+        assertThat(claim.path("spec").path("resources").path("requests").path("storage").asText()).isEqualTo("1Gi");
+
+        Rendered ephemeral = render(Map.of("planner.state.persistence", "emptyDir", "planner.clusterSecret.existingSecret",
+                "ours"));
+        JsonNode sts2 = ephemeral.get("StatefulSet", PLANNER);
+        assertThat(sts2.path("spec").has("volumeClaimTemplates")).isFalse();
+        assertThat(Rendered.podSpec(sts2).path("volumes").findParents("emptyDir").stream()
+                .map(v -> v.path("name").asText())).contains("state");
+        assertThat(ephemeral.find("Secret", "gcm-cluster")).isEmpty();
+        assertThat(Rendered.podSpec(sts2).findValuesAsText("secretName")).contains("ours");
+    }
+
+    /** The volume mount of a container at a path. */
+    private static JsonNode mountOf(JsonNode container, String path) {
+        for (JsonNode m : container.path("volumeMounts")) {
+            if (m.path("mountPath").asText().equals(path)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no mount at " + path + " in " + container.path("volumeMounts"));
+    }
+
+    /** Field name, values, field name, values, ...: more pairs than {@code Map.of} takes. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> cases(Object... fieldThenValues) {
+        Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fieldThenValues.length; i += 2) {
+            out.put((String) fieldThenValues[i], (Map<String, Object>) fieldThenValues[i + 1]);
+        }
+        return out;
+    }
+
+    @Test
     void theSchemaRejectsWrongValues() {
-        Map<String, Map<String, Object>> wrong = Map.of("replicas", Map.of("planner.replicas", 0),
+        Map<String, Map<String, Object>> wrong = cases("replicas", Map.of("planner.replicas", 0),
                 "httpPort", Map.of("planner.httpPort", 70000), "probe", Map.of("agent.probe", "guess"),
                 "secretName", Map.of("tls.enabled", true), "staleAfter", Map.of("planner.staleAfter", "soon"),
                 "admin", Map.of("tokens.admin", "short"), "colour", Map.of("planner.colour", "red"),
                 "onError", Map.of("agent.libvirt.hook.onError", "maybe"),
                 "timeout", Map.of("agent.libvirt.hook.timeout", "forever"),
-                "backoffMax", Map.of("agent.backoffMax", "500ms"));
+                "backoffMax", Map.of("agent.backoffMax", "500ms"),
+                "persistence", Map.of("planner.state.persistence", "tape"),
+                "tombstoneTtl", Map.of("planner.tombstoneTtl", "forever"));
         wrong.forEach((field, values) -> assertThatThrownBy(() -> render(values)).as("%s", values)
                 .hasMessageContaining("values don't meet the specifications of the schema")
                 .hasMessageContaining(field));

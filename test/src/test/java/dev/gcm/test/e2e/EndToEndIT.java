@@ -81,13 +81,19 @@ class EndToEndIT {
         int[] hz = {TestPlanner.freePort(), TestPlanner.freePort(), TestPlanner.freePort()};
         String members = "127.0.0.1:" + hz[0] + ",127.0.0.1:" + hz[1] + ",127.0.0.1:" + hz[2];
         String cluster = "e2e-" + UUID.randomUUID();
+        Path secret = dir.resolve("cluster-secret");
+        Files.writeString(secret, UUID.randomUUID().toString());
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int http = TestPlanner.freePort();
-            planners.add(JarProcess.start(PLANNER_JAR, dir.resolve("planner-" + i + ".log"), http, Map.of(
-                    "GCM_HTTP_PORT", String.valueOf(http), "GCM_HTTP_HOST", "127.0.0.1", "GCM_HZ_PORT", String.valueOf(hz[i]),
-                    "GCM_MEMBERS", members, "GCM_EXPECTED_MEMBERS", "3", "GCM_CLUSTER_NAME", cluster,
-                    "GCM_TOKENS_FILE", tokenFile.toString(), "GCM_STALE_AFTER", "4s", "GCM_RECONCILE_EVERY", "2s"), JVM));
+            planners.add(JarProcess.start(PLANNER_JAR, dir.resolve("planner-" + i + ".log"), http, Map.ofEntries(
+                    Map.entry("GCM_HTTP_PORT", String.valueOf(http)), Map.entry("GCM_HTTP_HOST", "127.0.0.1"),
+                    Map.entry("GCM_HZ_PORT", String.valueOf(hz[i])), Map.entry("GCM_HZ_HOST", "127.0.0.1"),
+                    Map.entry("GCM_MEMBERS", members), Map.entry("GCM_EXPECTED_MEMBERS", "3"),
+                    Map.entry("GCM_CLUSTER_NAME", cluster), Map.entry("GCM_CLUSTER_SECRET_FILE", secret.toString()),
+                    Map.entry("GCM_STATE_DIR", dir.resolve("state-" + i).toString()),
+                    Map.entry("GCM_TOKENS_FILE", tokenFile.toString()), Map.entry("GCM_STALE_AFTER", "4s"),
+                    Map.entry("GCM_RECONCILE_EVERY", "2s")), JVM));
             urls.add("http://127.0.0.1:" + http);
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))

@@ -1,0 +1,96 @@
+package dev.gcm.planner.grid;
+
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.core.OperationTimeoutException;
+import com.hazelcast.spi.exception.RetryableException;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import dev.gcm.planner.model.GridHealth;
+import dev.gcm.planner.model.GridUnavailableException;
+import dev.gcm.planner.model.GridUnavailableException.Kind;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Every grid call the API makes goes through here: it has a deadline ({@value #TIMEOUT_MILLIS} ms, so a
+ * paused or cut-off member makes a request fail fast instead of hang), writes are refused while this
+ * member sees a member it cannot verify, and Hazelcast's exceptions become {@link GridUnavailableException}.
+ */
+public final class GridCalls {
+
+    /** How long an API request waits for the grid. */
+    public static final long TIMEOUT_MILLIS = 2500;
+
+    private GridCalls() {
+    }
+
+    /** A read: a deadline and mapped exceptions. */
+    static <T> CompletableFuture<T> read(Supplier<CompletionStage<T>> call) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        CompletionStage<T> stage;
+        try {
+            stage = call.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(map(e));
+        }
+        stage.whenComplete((v, e) -> {
+            if (e != null) {
+                out.completeExceptionally(map(e));
+            } else {
+                out.complete(v);
+            }
+        });
+        return out.orTimeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).exceptionallyCompose(e ->
+                CompletableFuture.failedFuture(map(e)));
+    }
+
+    /** A write: refused at once while a member is unverified; then as a read. */
+    static <T> CompletableFuture<T> write(GridHealth health, Supplier<CompletionStage<T>> call) {
+        if (health.unverifiedMembers() > 0) {
+            return CompletableFuture.failedFuture(new GridUnavailableException(Kind.UNVERIFIED_MEMBER,
+                    "this planner member sees a member that cannot prove the cluster secret; nothing was stored", null));
+        }
+        return read(call);
+    }
+
+    /** Waits for a call made outside the API (reconcile, start-up), with the same deadline and mapping. */
+    static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GridUnavailableException(Kind.UNAVAILABLE, "interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw map(e);
+        }
+    }
+
+    /** The domain's exception for what Hazelcast threw (others pass unchanged). */
+    static RuntimeException map(Throwable e) {
+        Throwable cause = e;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof GridUnavailableException g) {
+            return g;
+        }
+        if (cause instanceof SplitBrainProtectionException) {
+            return new GridUnavailableException(Kind.NO_QUORUM,
+                    "this planner member cannot see a majority of the cluster; nothing was stored", cause);
+        }
+        if (cause instanceof TimeoutException || cause instanceof OperationTimeoutException) {
+            return new GridUnavailableException(Kind.TIMEOUT, "the grid did not answer within " + TIMEOUT_MILLIS
+                    + " ms (a member is paused or cut off); the change may or may not be stored: retry", cause);
+        }
+        if (cause instanceof HazelcastInstanceNotActiveException || cause instanceof MemberLeftException
+                || cause instanceof RetryableException) {
+            return new GridUnavailableException(Kind.UNAVAILABLE, "the grid is rearranging itself: retry", cause);
+        }
+        return cause instanceof RuntimeException r ? r : new CompletionException(cause);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.gcm.planner.index;
+
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.gcm.Gcm;
+import dev.gcm.facilitydb.gcm.GcmCap;
+import dev.gcm.facilitydb.gcm.GcmHost;
+import dev.gcm.facilitydb.gcm.GcmLimits;
+import dev.gcm.facilitydb.gcm.GcmResult;
+import dev.gcm.facilitydb.gcm.GcmSummary;
+import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.model.FeatureSet;
+import dev.gcm.facilitydb.model.Ibc;
+import dev.gcm.facilitydb.model.IbcRange;
+import dev.gcm.planner.model.Pool;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * One pool's index, immutable: per-feature host counts, a multiset of definitions and multisets of the
+ * IBC bounds, the member hosts and the quarantined ones. Adding or removing a host gives a new view in
+ * O(features of that host + catalog size); the GCM is read off the counters in O(catalog size) and
+ * kept with the view, as is the explanation (O(hosts)) once someone asks for it.
+ */
+final class PoolView {
+
+    /** A member host and its model as the pool counts it. */
+    record Member(IndexedHost host, CpuModel model) {
+    }
+
+    private final Pool pool;
+    private final FeatureCounts counts;
+    private final SortedCounts<Integer> definitions;
+    private final SortedCounts<Ibc> lowest;
+    private final SortedCounts<Ibc> unblocked;
+    private final PersistentMap<String, Member> members;
+    private final PersistentMap<String, String> quarantined;
+    private volatile FeatureSet common;
+    private volatile GcmSummary summary;
+    private volatile Optional<CpuModel> model;
+    private volatile PoolGcm explanation;
+
+    private PoolView(Pool pool, FeatureCounts counts, SortedCounts<Integer> definitions, SortedCounts<Ibc> lowest,
+                     SortedCounts<Ibc> unblocked, PersistentMap<String, Member> members,
+                     PersistentMap<String, String> quarantined, FeatureSet common) {
+        this.pool = pool;
+        this.counts = counts;
+        this.definitions = definitions;
+        this.lowest = lowest;
+        this.unblocked = unblocked;
+        this.members = members;
+        this.quarantined = quarantined;
+        this.common = common;
+    }
+
+    static PoolView empty(Pool pool, int indexLimit) {
+        return new PoolView(pool, FeatureCounts.zero(indexLimit), SortedCounts.empty(), SortedCounts.empty(), SortedCounts.empty(),
+                PersistentMap.empty(), PersistentMap.empty(), FeatureSet.empty());
+    }
+
+    Pool pool() {
+        return pool;
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    Member member(String id) {
+        return members.get(id);
+    }
+
+    boolean holds(String id) {
+        return members.get(id) != null || quarantined.get(id) != null;
+    }
+
+    /** The members (not the quarantined hosts). */
+    List<Member> members() {
+        return members.values();
+    }
+
+    /** With a host counted as {@code model} (replacing what the view had of it). */
+    PoolView with(IndexedHost h, CpuModel model) {
+        return replace(h.id(), new Member(h, model), quarantined.remove(h.id()));
+    }
+
+    /** With a host held out of the GCM, and why. */
+    PoolView quarantine(String id, String reason) {
+        return replace(id, null, quarantined.put(id, reason));
+    }
+
+    /** Without a host; this view itself when it has none. */
+    PoolView without(String id) {
+        if (members.get(id) == null && quarantined.get(id) == null) {
+            return this;
+        }
+        return replace(id, null, quarantined.remove(id));
+    }
+
+    /** The view with one member replaced (null: none), counters adjusted in one copy. */
+    private PoolView replace(String id, Member fresh, PersistentMap<String, String> newQuarantined) {
+        Object[] previous = new Object[1];
+        PersistentMap<String, Member> newMembers = fresh == null ? members.remove(id) : members.put(id, fresh, previous);
+        Member old = fresh == null ? members.get(id) : (Member) previous[0];
+        if (old == null && fresh == null) {
+            return new PoolView(pool, counts, definitions, lowest, unblocked, members, newQuarantined, common);
+        }
+        FeatureCounts.Editor c = counts.edit();
+        FeatureSet newCommon = countChange(c, old, fresh);
+        SortedCounts<Integer> defs = definitions;
+        int oldDef = old == null ? -1 : old.model().definition().index();
+        int newDef = fresh == null ? -1 : fresh.model().definition().index();
+        if (oldDef != newDef) {
+            defs = oldDef < 0 ? defs : defs.remove(oldDef);
+            defs = newDef < 0 ? defs : defs.add(newDef);
+        }
+        Optional<IbcRange> was = old == null ? Optional.empty() : old.host().resolved().ibcRange();
+        Optional<IbcRange> is = fresh == null ? Optional.empty() : fresh.host().resolved().ibcRange();
+        return new PoolView(pool, c.done(), defs, bound(lowest, was, is, IbcRange::lowest),
+                bound(unblocked, was, is, IbcRange::unblocked), newMembers, newQuarantined, newCommon);
+    }
+
+    /**
+     * Adjusts the counts for one member's change (only the features its models differ in, when it stays a
+     * member); answers the new set of features every member offers when it follows from this view's (the
+     * member count is the same), else null.
+     */
+    private FeatureSet countChange(FeatureCounts.Editor c, Member old, Member fresh) {
+        if (old == null || fresh == null) {
+            if (old != null) {
+                old.model().features().forEach(i -> c.add(i, -1));
+            } else {
+                fresh.model().features().forEach(i -> c.add(i, 1));
+            }
+            return null;
+        }
+        FeatureSet gone = old.model().features().andNot(fresh.model().features());
+        FeatureSet added = fresh.model().features().andNot(old.model().features());
+        gone.forEach(i -> c.add(i, -1));
+        added.forEach(i -> c.add(i, 1));
+        FeatureSet known = common;
+        if (known == null) {
+            return null;
+        }
+        int n = members.size();
+        FeatureSet.Builder b = known.andNot(gone).toBuilder();
+        added.forEach(i -> {
+            if (c.get(i) == n) {
+                b.add(i);
+            }
+        });
+        return b.build();
+    }
+
+    /** A multiset of IBC bounds with one member's range replaced. */
+    private static SortedCounts<Ibc> bound(SortedCounts<Ibc> bounds, Optional<IbcRange> was, Optional<IbcRange> is,
+                                           Function<IbcRange, Ibc> which) {
+        if (was.equals(is)) {
+            return bounds;
+        }
+        SortedCounts<Ibc> out = was.isPresent() ? bounds.remove(which.apply(was.get())) : bounds;
+        return is.isPresent() ? out.add(which.apply(is.get())) : out;
+    }
+
+    /** The features every member offers, read off the counters (or carried over from the view before). */
+    private FeatureSet common() {
+        FeatureSet known = common;
+        if (known == null) {
+            int n = members.size();
+            FeatureSet.Builder b = FeatureSet.builder();
+            for (int i = 0; i < counts.size(); i++) {
+                if (n > 0 && counts.get(i) == n) {
+                    b.add(i);
+                }
+            }
+            known = b.build();
+            common = known;
+        }
+        return known;
+    }
+
+    /** What the GCM needs, read off the counters once per view. */
+    GcmSummary summary(Catalog catalog) {
+        GcmSummary s = summary;
+        if (s == null) {
+            GcmCap cap = new GcmCap();
+            definitions.forEachDistinct(d -> cap.add(catalog.definitions().get(d)));
+            s = new GcmSummary(members.size(), common(), cap.type(), cap.generation(), cap.ga(), lowest.last(),
+                    unblocked.first());
+            summary = s;
+        }
+        return s;
+    }
+
+    /** The pool's GCM, read off the counters once per view. */
+    Optional<CpuModel> gcmModel(Catalog catalog) {
+        Optional<CpuModel> m = model;
+        if (m == null) {
+            m = Gcm.fromSummary(catalog, summary(catalog));
+            model = m;
+        }
+        return m;
+    }
+
+    /** The GCM with its explanation (limiting hosts, conflicts, fingerprint), worked out once per view. */
+    PoolGcm explain(Catalog catalog) {
+        PoolGcm e = explanation;
+        if (e == null) {
+            List<GcmHost> hosts = new ArrayList<>(members.size());
+            FeatureSet.Builder soft = FeatureSet.builder();
+            members.forEach((id, m) -> {
+                hosts.add(new GcmHost(id, m.model(), m.host().resolved().ibcRange()));
+                if (pool.soft()) {
+                    soft.addAll(m.host().softFeatures());
+                }
+            });
+            hosts.sort(Comparator.comparing(GcmHost::id));
+            Optional<CpuModel> gcm = gcmModel(catalog);
+            GcmResult failed = gcm.isEmpty() ? Gcm.compute(catalog, hosts) : null;
+            List<GcmLimits.Limit> limits = gcm.map(m -> GcmLimits.of(catalog, hosts, m)).orElse(List.of());
+            Optional<String> fingerprint = gcm.filter(m -> pool.soft())
+                    .map(m -> SoftFingerprint.of(catalog, soft.build().and(m.features())));
+            Map<String, String> q = new TreeMap<>();
+            quarantined.forEach(q::put);
+            e = new PoolGcm(pool.name(), 0, members.size(), gcm, failed == null ? List.of() : failed.conflicts(), limits,
+                    Map.copyOf(q), List.of(), fingerprint);
+            explanation = e;
+        }
+        return e;
+    }
+}
