@@ -50,30 +50,9 @@ public final class MigrationGate {
         }
         IndexedHost target = found.get();
         Catalog catalog = index.catalog();
-        Comparison.Result cmp = Comparison.compare(catalog, guest, target.model());
-        if (!cmp.result().runnable()) {
-            if (!cmp.missing().isEmpty()) {
-                reasons.add(new Reason(ReasonCode.MISSING_FEATURES, "host '" + targetId + "' lacks "
-                        + cmp.missing().size() + " feature(s) the guest uses", catalog.names(cmp.missing())));
-            }
-            if (target.model().definition().isOlderThan(guest.definition())) {
-                reasons.add(Reason.of(ReasonCode.MODEL_TOO_NEW, "the guest's model " + guest.definition().name()
-                        + " is newer than host '" + targetId + "' (" + target.model().definition().name() + ")"));
-            }
-        }
-        Optional<IbcRange> range = target.resolved().ibcRange();
-        if (range.isPresent() && !guest.ibc().isNone()) {
-            if (guest.ibc().compareTo(range.get().lowest()) < 0) {
-                reasons.add(Reason.of(ReasonCode.IBC_BELOW_LOWEST, "the guest's IBC " + guest.ibc()
-                        + " is below host '" + targetId + "' lowest IBC " + range.get().lowest()));
-            } else if (guest.ibc().compareTo(range.get().unblocked()) > 0) {
-                reasons.add(Reason.of(ReasonCode.IBC_ABOVE_UNBLOCKED, "the guest's IBC " + guest.ibc()
-                        + " is above host '" + targetId + "' unblocked IBC " + range.get().unblocked()));
-            }
-        } else if (range.isPresent() && !range.get().lowest().isNone()) {
-            reasons.add(Reason.of(ReasonCode.IBC_BELOW_LOWEST, "the guest's model " + guest.definition().name()
-                    + " has no IBC; host '" + targetId + "' runs IBC " + range.get()));
-        }
+        CpuFit fit = CpuFit.of(catalog, guest, targetId, target.model(), target.resolved().ibcRange());
+        reasons.addAll(fit.reasons());
+        Comparison.Result cmp = fit.comparison();
         if (target.stale(index.now(), index.staleAfterMillis())) {
             reasons.add(Reason.of(ReasonCode.TARGET_STALE, "host '" + targetId + "' has not reported for "
                     + (index.now() - target.stored().receivedAtMillis()) / 1000 + " s"));
@@ -96,6 +75,14 @@ public final class MigrationGate {
             }
         }
         return new Verdict(reasons.isEmpty(), reasons, Optional.of(cmp));
+    }
+
+    /**
+     * The CPU part of {@link #check} alone ({@link CpuFit}), for a host given by its model and IBC range:
+     * what-if asks it of hosts that exist only in the question.
+     */
+    public CpuFit cpuFit(CpuModel guest, String host, CpuModel model, Optional<IbcRange> range) {
+        return CpuFit.of(index.catalog(), guest, host, model, range);
     }
 
     /** A ranking key for approved targets: identical first, then the fewest extra features. */
