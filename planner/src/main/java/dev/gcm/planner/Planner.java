@@ -8,17 +8,17 @@ import dev.gcm.planner.grid.HzGrid;
 import dev.gcm.planner.grid.HzHostStore;
 import dev.gcm.planner.grid.HzPoolStore;
 import dev.gcm.planner.grid.StoredHost;
-import dev.gcm.planner.http.PlannerApi;
+import dev.gcm.planner.http.HttpVerticle;
 import dev.gcm.planner.http.Services;
+import dev.gcm.planner.http.StreamLimits;
+import dev.gcm.planner.http.Work;
 import dev.gcm.planner.index.FleetIndex;
 import dev.gcm.planner.model.Pool;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One planner member: the Hazelcast member, this member's index of every host and pool (fed by the
- * grid's listeners, reconciled periodically), and the HTTP API. Closed in reverse order of start.
+ * grid's listeners, reconciled periodically), and the HTTP API ({@link HttpVerticle}, one instance per
+ * core, with a bounded worker pool for fleet-sized work). Closed in reverse order of start.
  */
 public final class Planner implements AutoCloseable {
 
@@ -39,16 +40,18 @@ public final class Planner implements AutoCloseable {
 
     private final HzGrid grid;
     private final Vertx vertx;
-    private final HttpServer server;
+    private final int port;
     private final long reconcileTimer;
     private final HzDecisionLog decisions;
+    private final Work work;
 
-    private Planner(HzGrid grid, Vertx vertx, HttpServer server, long reconcileTimer, HzDecisionLog decisions) {
+    private Planner(HzGrid grid, Vertx vertx, int port, long reconcileTimer, HzDecisionLog decisions, Work work) {
         this.grid = grid;
         this.vertx = vertx;
-        this.server = server;
+        this.port = port;
         this.reconcileTimer = reconcileTimer;
         this.decisions = decisions;
+        this.work = work;
     }
 
     public static Planner start(PlannerConfig config, Optional<TokenStore> tokens) throws Exception {
@@ -91,24 +94,39 @@ public final class Planner implements AutoCloseable {
                     .description("time to apply one host to the index").register(metrics);
             index.observeUpdates(nanos -> updates.record(nanos, TimeUnit.NANOSECONDS));
             HzDecisionLog decisions = new HzDecisionLog(grid);
-            Services services = new Services(vertx, index, hosts, pools, decisions,
-                    new MigrationGate(index), grid::hasQuorum, () -> reconciled.get() && grid.hasQuorum(), metrics);
-            HttpServerOptions options = new HttpServerOptions().setPort(config.httpPort()).setHost(config.httpHost());
-            if (config.tlsCert().isPresent()) {
-                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                        .setCertPath(config.tlsCert().get().toString()).setKeyPath(config.tlsKey().orElseThrow().toString()));
-            }
-            HttpServer server = vertx.createHttpServer(options).requestHandler(PlannerApi.router(services, tokens))
-                    .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            LOG.info("planner serving {}://{}:{}/api/v1 (member {} of {})", config.tlsCert().isPresent() ? "https" : "http",
-                    config.httpHost(), server.actualPort(), grid.instance().getCluster().getLocalMember().getAddress(),
-                    grid.memberCount());
-            return new Planner(grid, vertx, server, timer, decisions);
+            ApiConfig api = config.api();
+            Work work = new Work(vertx, api.workerThreads(), api.workerQueue(), api.workerPerCaller(), metrics);
+            Services services = new Services(index, hosts, pools, decisions, new MigrationGate(index), grid::hasQuorum,
+                    () -> reconciled.get() && grid.hasQuorum(), metrics, api, work,
+                    new StreamLimits(api.streamsPerCaller(), api.streamsMax(), metrics));
+            int port = serve(vertx, services, tokens, config);
+            LOG.info("planner serving {}://{}:{}/api/v1 on {} event loops (member {} of {})",
+                    config.tlsCert().isPresent() ? "https" : "http", config.httpHost(), port, api.instances(),
+                    grid.instance().getCluster().getLocalMember().getAddress(), grid.memberCount());
+            return new Planner(grid, vertx, port, timer, decisions, work);
         } catch (Exception e) {
             vertx.close();
             grid.close();
             throw e;
         }
+    }
+
+    /**
+     * Deploys the HTTP verticle once per configured instance (each on its own event loop, sharing the
+     * port) and answers the port they listen on. Port 0 asks for a random one, shared by every instance.
+     */
+    private static int serve(Vertx vertx, Services services, Optional<TokenStore> tokens, PlannerConfig config)
+            throws Exception {
+        HttpVerticle.Listen listen = new HttpVerticle.Listen(config.httpHost(),
+                config.httpPort() == 0 ? -1 : config.httpPort(), config.tlsCert(), config.tlsKey());
+        List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vertx.deployVerticle(() -> {
+            HttpVerticle v = new HttpVerticle(services, tokens, listen);
+            instances.add(v);
+            return v;
+        }, new DeploymentOptions().setInstances(config.api().instances()))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return instances.get(0).actualPort();
     }
 
     /** Waits (bounded) until the member sees a majority, so the first load of the grid can succeed. */
@@ -145,6 +163,7 @@ public final class Planner implements AutoCloseable {
         Gauge.builder("gcm.index.version", index, FleetIndex::version).register(m);
         Gauge.builder("gcm.cluster.members", grid, HzGrid::memberCount).register(m);
         Gauge.builder("gcm.quorum", grid, g -> g.hasQuorum() ? 1 : 0).register(m);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(m);
     }
 
     /**
@@ -164,17 +183,13 @@ public final class Planner implements AutoCloseable {
     }
 
     public int httpPort() {
-        return server.actualPort();
+        return port;
     }
 
     @Override
     public void close() {
         vertx.cancelTimer(reconcileTimer);
-        try {
-            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("HTTP server did not close cleanly: {}", e.getMessage());
-        }
+        work.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

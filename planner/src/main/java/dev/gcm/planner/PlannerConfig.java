@@ -8,22 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The planner's configuration, from environment variables (see planner/README.md).
  *
  * @param expectedMembers members the cluster is meant to have; the host map needs a majority of them
+ * @param api             the HTTP front door's sizes and limits
  */
 public record PlannerConfig(int httpPort, String httpHost, String clusterName, int hzPort, List<String> members,
                             Optional<String> k8sServiceDns, Optional<Path> tokensFile, boolean insecure,
                             Optional<Path> tlsCert, Optional<Path> tlsKey, Duration staleAfter, Duration expireAfter,
-                            Duration reconcileEvery, int expectedMembers, int decisionLogSize) {
+                            Duration reconcileEvery, int expectedMembers, int decisionLogSize, ApiConfig api) {
 
     /** Every environment variable the planner reads (the Helm chart's tests hold the chart to this list). */
-    public static final List<String> VARIABLES = List.of("GCM_HTTP_PORT", "GCM_HTTP_HOST", "GCM_CLUSTER_NAME",
+    public static final List<String> VARIABLES = Stream.concat(Stream.of("GCM_HTTP_PORT", "GCM_HTTP_HOST", "GCM_CLUSTER_NAME",
             "GCM_HZ_PORT", "GCM_MEMBERS", "GCM_K8S_SERVICE_DNS", "GCM_TOKENS_FILE", "GCM_INSECURE", "GCM_TLS_CERT",
             "GCM_TLS_KEY", "GCM_STALE_AFTER", "GCM_EXPIRE_AFTER", "GCM_RECONCILE_EVERY", "GCM_EXPECTED_MEMBERS",
-            "GCM_DECISION_LOG_SIZE");
+            "GCM_DECISION_LOG_SIZE"), ApiConfig.VARIABLES.stream()).toList();
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_HZ_PORT = 5701;
@@ -52,7 +54,8 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
                 EnvValues.duration(env, "GCM_EXPIRE_AFTER", Duration.ofDays(7)),
                 EnvValues.duration(env, "GCM_RECONCILE_EVERY", Duration.ofSeconds(30)),
                 expected,
-                integer(env, "GCM_DECISION_LOG_SIZE", 10_000));
+                integer(env, "GCM_DECISION_LOG_SIZE", 10_000),
+                ApiConfig.buildFromMap(env));
     }
 
     /** The effective configuration for the start-up log; holds no secret (the tokens file is only named). */
@@ -70,6 +73,7 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
         m.put("GCM_STALE_AFTER", staleAfter);
         m.put("GCM_EXPIRE_AFTER", expireAfter);
         m.put("GCM_EXPECTED_MEMBERS", expectedMembers);
+        api.describe(m);
         return m;
     }
 
@@ -85,7 +89,7 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
         return p;
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
+    static int integer(Map<String, String> env, String name, int fallback) {
         String v = env.get(name);
         if (v == null || v.isBlank()) {
             return fallback;

@@ -42,6 +42,11 @@ public final class JarProcess implements AutoCloseable {
         return http.get(path, token);
     }
 
+    /** Whether the JVM is still running. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public boolean ready() {
         return get("/readyz", null).status() == 200;
     }

@@ -1,0 +1,49 @@
+package dev.gcm.planner.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.qemu.CpuModelInfo;
+import dev.gcm.facilitydb.qemu.ModelResolver;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The body of {@code POST /migrations/check}: {@code {"guest": {"name": ..., "model": CpuModelInfo,
+ * "softFingerprint": ...}, "target": HOST, "source": HOST}}. The guest is given by its model, or by its
+ * name as a host reports it (then {@link #model} is empty and the handler looks it up).
+ *
+ * @param name  the guest's name, if given
+ * @param given the model as given (what the decision log keeps), if given
+ */
+record CheckBody(String target, Optional<String> source, Optional<String> name, Optional<CpuModelInfo> given,
+                 Optional<CpuModel> model, Optional<String> softFingerprint) {
+
+    static final int MAX_FINGERPRINT = 256;
+
+    static CheckBody parse(JsonNode body, ModelResolver resolver) {
+        BodyFields.only(body, "$", Set.of("guest", "target", "source"));
+        String target = BodyFields.text(body, "target", "$", true, BodyFields.MAX_HOST_ID);
+        Optional<String> source = Optional.ofNullable(BodyFields.text(body, "source", "$", false, BodyFields.MAX_HOST_ID));
+        if (source.isPresent() && source.get().equals(target)) {
+            throw ApiError.badRequest("SAME_HOST", "source and target are the same host '" + target + "'");
+        }
+        JsonNode guest = BodyFields.object(body, "guest", "$", "{\"name\": ..., \"model\": CpuModelInfo}");
+        if (guest == null) {
+            throw Json.badField("$.guest", "expected {\"name\": ..., \"model\": CpuModelInfo} or a guest name known from a host");
+        }
+        BodyFields.only(guest, "$.guest", Set.of("name", "model", "softFingerprint"));
+        Optional<String> name = Optional.ofNullable(BodyFields.text(guest, "name", "$.guest", false, BodyFields.MAX_NAME));
+        Optional<String> fingerprint = Optional.ofNullable(
+                BodyFields.text(guest, "softFingerprint", "$.guest", false, MAX_FINGERPRINT));
+        JsonNode modelNode = guest.get("model");
+        if (modelNode == null || modelNode.isNull()) {
+            if (name.isEmpty()) {
+                throw Json.badField("$.guest", "name the guest, or give its model");
+            }
+            return new CheckBody(target, source, name, Optional.empty(), Optional.empty(), fingerprint);
+        }
+        CpuModelInfo info = BodyFields.modelInfo(modelNode, "$.guest.model");
+        CpuModel model = BodyFields.model(resolver, info, "$.guest.model", "INVALID_JSON");
+        return new CheckBody(target, source, name, Optional.of(info), Optional.of(model), fingerprint);
+    }
+}
