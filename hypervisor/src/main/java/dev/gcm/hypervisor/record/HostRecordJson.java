@@ -64,7 +64,8 @@ public final class HostRecordJson {
         } catch (JsonProcessingException e) {
             throw new InvalidJsonException("$", malformed(e));
         } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
+            // bytes in no encoding JSON allows (Jackson reads them as UTF-32 and fails): found by fuzzing
+            throw new InvalidJsonException("$", "unreadable JSON: " + e.getMessage());
         }
     }
 
