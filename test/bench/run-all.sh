@@ -2,7 +2,8 @@
 # Runs every benchmark in one go on this machine and publishes the numbers:
 #   GCM from scratch (JMH) at 10 to 1,000,000 hosts beside QEMU's own pairwise QMP baseline (real
 #   qemu-system-s390x, same fleets; large fleets sampled and extrapolated), the index update and the gate
-#   decision in-process (JMH), POST /migrations/check under load on one and three planner members,
+#   decision in-process (JMH), POST /migrations/check under load on one and three planner members with
+#   authentication on (100,000 hosts, one agent token per host) beside the HTTP floor (GET /api/v1/ping),
 #   report-to-every-member propagation, and memory (record size, heap of 100,000 hosts in -Xmx512m).
 # Writes bench-results/benchmarks.md (with the machine, JDK and date, and the bars of DESIGN section 7
 # marked met or not) and puts the same table into README.md between the bench markers.
@@ -24,16 +25,17 @@ pids=()
 stop_members() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; pids=(); sleep 2; }
 trap stop_members EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-start_members() { # N: N planner JVMs on loopback (insecure), their URLs in $urls
+start_members() { # N [TOKENS_FILE]: N planner JVMs on loopback (insecure without a tokens file), URLs in $urls
   # several members on one machine: each JVM is sized to its share of the cores, as a container CPU limit
   # would size it (a JVM that believes it has every core runs threads for all of them, and they fight)
-  local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i share=()
+  local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i share=() auth=(GCM_INSECURE=true)
+  [ -n "${2:-}" ] && auth=(GCM_TOKENS_FILE="$2")
   [ "$n" -gt 1 ] && share=("-XX:ActiveProcessorCount=$(( $(nproc) / n > 0 ? $(nproc) / n : 1 ))")
   for i in $(seq 1 "$n"); do hz+=("$(free_port)"); http+=("$(free_port)"); done
   for p in "${hz[@]}"; do members+="127.0.0.1:$p,"; done
   urls=""
   for i in $(seq 0 $((n - 1))); do
-    GCM_INSECURE=true GCM_CLUSTER_NAME=$cluster GCM_HTTP_HOST=127.0.0.1 GCM_HTTP_PORT=${http[$i]} \
+    env "${auth[@]}" GCM_CLUSTER_NAME=$cluster GCM_HTTP_HOST=127.0.0.1 GCM_HTTP_PORT=${http[$i]} \
       GCM_HZ_PORT=${hz[$i]} GCM_MEMBERS=${members%,} GCM_EXPECTED_MEMBERS=$n \
       java -Xmx512m "${share[@]}" -jar "$planner" >"$raw/planner-$n-$i.log" 2>&1 &
     pids+=($!)
@@ -53,12 +55,14 @@ for spec in "10 10" "1000 1000" "100000 2000" "1000000 2000"; do
   java -Xmx6g -cp "$bench" dev.gcm.bench.QemuBaselineCost $spec >>"$raw/qemu.md"
 done
 
-step "POST /migrations/check under load: one member, then three"
+step "POST /migrations/check under load beside the HTTP floor, authenticated, 100,000 hosts: one member, then three"
+java -cp "$bench" dev.gcm.bench.GateLoad tokens "$raw/tokens.json" 100000
 for n in 1 3; do
-  start_members "$n"
-  java -cp "$bench" dev.gcm.bench.GateLoad "$urls" 1000 "$seconds" "$levels" >>"$raw/gate.md"
+  start_members "$n" "$raw/tokens.json"
+  java -Xmx2g -cp "$bench" dev.gcm.bench.GateLoad "$urls" 100000 "$seconds" "$levels" "$raw/tokens.json" >>"$raw/gate.md"
   stop_members
 done
+rm -f "$raw/tokens.json"
 
 step "Propagation: report to every member of three"
 start_members 3

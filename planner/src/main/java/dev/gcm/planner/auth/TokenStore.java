@@ -27,6 +27,15 @@ public final class TokenStore {
     private record Entry(byte[] digest, Caller caller) {
     }
 
+    /** One digest per thread: event loops hash a token per request, and looking the algorithm up costs more. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private final Map<ByteBuffer, Entry> byDigest;
 
     private TokenStore(Map<ByteBuffer, Entry> byDigest) {
@@ -82,10 +91,6 @@ public final class TokenStore {
     }
 
     private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));
     }
 }

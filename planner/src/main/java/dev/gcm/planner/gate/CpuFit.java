@@ -29,7 +29,7 @@ public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> re
     /** The fit of a guest on a host; {@code host} names it in the reasons. */
     public static CpuFit of(Catalog catalog, CpuModel guest, String host, CpuModel model, Optional<IbcRange> range) {
         List<Reason> reasons = new ArrayList<>();
-        Comparison.Result cmp = Comparison.compare(catalog, guest, model);
+        Comparison.Result cmp = Comparisons.compare(catalog, guest, model);
         if (!cmp.result().runnable()) {
             if (!cmp.missing().isEmpty()) {
                 reasons.add(new Reason(ReasonCode.MISSING_FEATURES, "host '" + host + "' lacks "

@@ -9,6 +9,7 @@ import dev.gcm.facilitydb.qemu.ModelResolver;
 import dev.gcm.hypervisor.record.Text;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reading the fields of a request body strictly: unknown fields, wrong types and strings or lists over
@@ -90,8 +91,13 @@ final class BodyFields {
 
     /** A CPU model resolved in the catalog; 400 with {@code code} when the catalog cannot resolve it. */
     static CpuModel model(ModelResolver resolver, CpuModelInfo info, String path, String code) {
+        return model(resolver::resolve, info, path, code);
+    }
+
+    /** As {@link #model(ModelResolver, CpuModelInfo, String, String)}, with any resolver (a cache of one). */
+    static CpuModel model(Function<CpuModelInfo, CpuModel> resolver, CpuModelInfo info, String path, String code) {
         try {
-            return resolver.resolve(info);
+            return resolver.apply(info);
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, code, path + ": " + e.getMessage(), Json.object().put("field", path));
         }

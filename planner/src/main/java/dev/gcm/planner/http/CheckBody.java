@@ -3,7 +3,6 @@ package dev.gcm.planner.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
-import dev.gcm.facilitydb.qemu.ModelResolver;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +19,7 @@ record CheckBody(String target, Optional<String> source, Optional<String> name, 
 
     static final int MAX_FINGERPRINT = 256;
 
-    static CheckBody parse(JsonNode body, ModelResolver resolver) {
+    static CheckBody parse(JsonNode body, ModelCache models) {
         BodyFields.only(body, "$", Set.of("guest", "target", "source"));
         String target = BodyFields.text(body, "target", "$", true, BodyFields.MAX_HOST_ID);
         Optional<String> source = Optional.ofNullable(BodyFields.text(body, "source", "$", false, BodyFields.MAX_HOST_ID));
@@ -43,7 +42,7 @@ record CheckBody(String target, Optional<String> source, Optional<String> name, 
             return new CheckBody(target, source, name, Optional.empty(), Optional.empty(), fingerprint);
         }
         CpuModelInfo info = BodyFields.modelInfo(modelNode, "$.guest.model");
-        CpuModel model = BodyFields.model(resolver, info, "$.guest.model", "INVALID_JSON");
+        CpuModel model = BodyFields.model(models::resolve, info, "$.guest.model", "INVALID_JSON");
         return new CheckBody(target, source, name, Optional.of(info), Optional.of(model), fingerprint);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Migration checks (on the event loop: one gate decision; a guest named without its host is looked up
@@ -32,13 +33,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DecisionsHandler {
 
     private final Services s;
-    private final ModelResolver resolver;
+    private final ModelCache models;
     private final Evacuation evacuation;
+    /** Decision ids: this handler's random half, then a counter (unique without a shared random source). */
+    private final long idPrefix = new java.security.SecureRandom().nextLong();
+    private final AtomicLong idCounter = new AtomicLong();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     DecisionsHandler(Services s) {
         this.s = s;
-        this.resolver = new ModelResolver(s.index().catalog());
+        this.models = new ModelCache(new ModelResolver(s.index().catalog()));
         this.evacuation = new Evacuation(s.index(), s.gate());
     }
 
@@ -47,7 +51,7 @@ final class DecisionsHandler {
     }
 
     void check(RoutingContext ctx) {
-        CheckBody body = CheckBody.parse(Json.body(ctx), resolver);
+        CheckBody body = CheckBody.parse(Json.body(ctx), models);
         if (body.model().isPresent()) {
             decide(ctx, body, new Guest(body.name().orElse("(unnamed)"), body.model().get(), body.given().get(),
                     body.source()));
@@ -62,7 +66,7 @@ final class DecisionsHandler {
     private void decide(RoutingContext ctx, CheckBody body, Guest guest) {
         MigrationGate.Verdict v = s.gate().check(guest.model(), body.target(), body.softFingerprint(),
                 s.quorum().getAsBoolean());
-        String id = UUID.randomUUID().toString();
+        String id = new UUID(idPrefix, idCounter.incrementAndGet()).toString();
         ObjectNode out = Views.verdict(v);
         out.put("decisionId", id);
         out.put("target", body.target());

@@ -23,7 +23,7 @@ class RequestBodiesFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void check(byte[] data) {
         parse(data, body -> {
-            CheckBody b = CheckBody.parse(body, RESOLVER);
+            CheckBody b = CheckBody.parse(body, new ModelCache(RESOLVER));
             assertThat(b.model().isPresent() || b.name().isPresent()).isTrue();
             assertThat(b.target()).isNotBlank().hasSizeLessThanOrEqualTo(BodyFields.MAX_HOST_ID);
         });
