@@ -49,6 +49,10 @@ public final class PlannerApi {
         });
         DashboardRoutes.mount(r);
         r.route().failureHandler(Failures::handle);
+        // what no route handled (a page that does not exist, a method a path does not take): JSON too
+        for (int status : new int[] {400, 404, 405, 406, 413, 415}) {
+            r.errorHandler(status, Failures::handle);
+        }
         return r;
     }
 

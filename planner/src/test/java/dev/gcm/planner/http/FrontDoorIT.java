@@ -105,6 +105,11 @@ class FrontDoorIT {
             assertThat(a.body()).contains("\"code\":\"HEADERS_TOO_LARGE\"");
         }
         try (RawHttp r = raw()) {
+            RawHttp.Answer a = r.head("GET", "/no-such-page.html").read();
+            assertThat(a.status()).isEqualTo(404);
+            assertThat(a.body()).contains("\"code\":\"NOT_FOUND\"");
+        }
+        try (RawHttp r = raw()) {
             RawHttp.Answer a = r.send("NOT HTTP AT ALL\r\n\r\n").read();
             assertThat(a.status()).isEqualTo(400);
             assertThat(a.body()).contains("\"code\":");
