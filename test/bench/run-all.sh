@@ -10,6 +10,8 @@
 # Not part of the tests. Takes about 10 minutes on 2 cores.
 # Usage: test/bench/run-all.sh   (from anywhere; builds the jars when missing)
 #   QUICK=1 test/bench/run-all.sh   shorter JMH runs and load levels, for a try-out
+#   ONLY=gate test/bench/run-all.sh  only the HTTP gate step again; the report takes the other results
+#                                    from the last full run (bench-results/raw)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bench=test/target/gcm-benchmarks.jar
@@ -18,7 +20,9 @@ planner=planner/target/gcm-planner.jar
 out=bench-results
 raw=$out/raw
 mkdir -p "$raw"
-rm -f "$raw"/*
+only=${ONLY:-}
+if [ -z "$only" ]; then rm -f "$raw"/*; else rm -f "$raw/$only.md"; fi
+want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 if [ -n "${QUICK:-}" ]; then jmh=(-wi 1 -i 2 -w 1 -r 1); seconds=4; levels=16,64; else jmh=(); seconds=10; levels=16,64,256; fi
 step() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
 pids=()
@@ -47,14 +51,19 @@ start_members() { # N [TOKENS_FILE]: N planner JVMs on loopback (insecure withou
   done
 }
 
+if want jmh; then
 step "JMH: GCM from scratch, index update, gate decision"
 java -jar "$bench" "GcmBenchmark|IndexBenchmark|GateBenchmark" "${jmh[@]}" -rf json -rff "$raw/jmh.json" >"$raw/jmh.log"
+fi
 
+if want qemu; then
 step "QEMU's pairwise baseline over QMP, beside ours"
 for spec in "10 10" "1000 1000" "100000 2000" "1000000 2000"; do
   java -Xmx6g -cp "$bench" dev.gcm.bench.QemuBaselineCost $spec >>"$raw/qemu.md"
 done
+fi
 
+if want gate; then
 step "POST /migrations/check under load beside the HTTP floor, authenticated, 100,000 hosts: one member, then three"
 java -cp "$bench" dev.gcm.bench.GateLoad tokens "$raw/tokens.json" 100000
 for n in 1 3; do
@@ -63,15 +72,20 @@ for n in 1 3; do
   stop_members
 done
 rm -f "$raw/tokens.json"
+fi
 
+if want propagation; then
 step "Propagation: report to every member of three"
 start_members 3
 java -cp "$bench" dev.gcm.bench.PropagationRun "$urls" 200 >"$raw/propagation.md"
 stop_members
+fi
 
+if want memory; then
 step "Memory: 100,000 hosts in a 512 MiB heap"
 java -Xmx512m -cp "$bench" dev.gcm.bench.MemoryFootprint 100000 >"$raw/memory.md" 2>"$raw/memory.log" \
   || echo "| 100,000 | - | - | did not fit | - | 512 MiB |" >"$raw/memory.md"
+fi
 
 step "Writing $out/benchmarks.md and README.md"
 python3 test/bench/report.py "$raw" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \

@@ -83,6 +83,7 @@ public final class GateLoad {
             WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setKeepAliveTimeout(5),
                     new io.vertx.core.http.PoolOptions().setHttp1MaxSize(512));
             loadFleet(client, urls.get(0), hosts, tokens);
+            awaitIndexes(client, urls, hosts, tokens.gate());
             // warm up every member's JIT before measuring (not reported)
             for (Kind kind : Kind.values()) {
                 run(client, urls, hosts, Math.max(5, seconds / 2), levels[levels.length - 1], tokens.gate(), kind, false);
@@ -167,6 +168,36 @@ public final class GateLoad {
         if (refused.get() > 0) {
             throw new IllegalStateException(refused.get() + " of " + n + " records were refused");
         }
+    }
+
+    /**
+     * Waits until every member's index holds the whole fleet (members index what the grid replicates to
+     * them in the background), so the measurement is of the gate, not of indexes catching up.
+     */
+    private static void awaitIndexes(WebClient client, List<URI> urls, int n, String token) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(15);
+        for (URI u : urls) {
+            while (true) {
+                var answer = request(client, u, HttpMethod.GET, "/api/v1/pools", token).send()
+                        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                int held = 0;
+                for (JsonNode pool : JSON.readTree(answer.bodyAsString()).path("pools")) {
+                    if (pool.path("name").asText().equals("default")) {
+                        held = pool.path("hostCount").asInt();
+                    }
+                }
+                if (held >= n) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(u + " indexes " + held + " of " + n + " hosts after 15 minutes");
+                }
+                Thread.sleep(1000);
+            }
+        }
+        System.err.printf("every member's index held %,d hosts %.1f s after the last PUT%n", n,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static void run(WebClient client, List<URI> urls, int hosts, int seconds, int concurrency, String token,
