@@ -85,18 +85,27 @@ p(f"| GCM of 100,000 hosts from scratch < 20 ms | {fmt_us(g100k)} (realistic fle
   f"{fmt_us(gcm_us(100000, 'DISTINCT'))}) | {verdict(g100k < 20000)} |")
 p(f"| one host's update reflected in the GCM < 10 µs | {fmt_us(update_us)} (index of 100,000 hosts) "
   f"| {verdict(update_us < 10)} |")
+checks = [r for r in gate_rows if r[1] == "check"]
+floors = {(r[0], r[2]): r for r in gate_rows if r[1] == "floor"}
 for members in ("1", "3"):
-    mine = [r for r in gate_rows if r[0] == members]
-    good = [r for r in mine if number(r[2]) >= 10000 and number(r[4]) < 10]
-    fast = [r for r in mine if number(r[2]) >= 10000]
+    mine = [r for r in checks if r[0] == members]
+    good = [r for r in mine if number(r[3]) >= 10000 and number(r[5]) < 10]
+    fast = [r for r in mine if number(r[3]) >= 10000]
     # met: the fastest row within the bar; not met: the row at 10,000 req/s or more closest to it
-    best = (max(good, key=lambda r: number(r[2])) if good
-            else min(fast, key=lambda r: number(r[4])) if fast
-            else max(mine, key=lambda r: number(r[2]), default=None))
+    best = (max(good, key=lambda r: number(r[3])) if good
+            else min(fast, key=lambda r: number(r[5])) if fast
+            else max(mine, key=lambda r: number(r[3]), default=None))
     if best:
-        p(f"| migration check over HTTP: 10,000 req/s, p99 < 10 ms, two cores ({members} member"
-          f"{'s' if members != '1' else ''}) | {best[2]} req/s, p99 {best[4]} ms at {best[1]} in flight "
-          f"| {verdict(bool(good))} |")
+        p(f"| migration check over HTTP, authenticated, 100,000 hosts and tokens: 10,000 req/s, p99 < 10 ms, two "
+          f"cores ({members} member{'s' if members != '1' else ''}) | {best[3]} req/s, p99 {best[5]} ms at {best[2]} "
+          f"in flight | {verdict(bool(good))} |")
+        floor = floors.get((members, best[2]))
+        if floor:
+            rate = number(floor[3]) / number(best[3])
+            p99 = number(best[5]) / number(floor[5])
+            p(f"| a check costs at most twice the HTTP floor (authenticated GET /api/v1/ping, same load; {members} "
+              f"member{'s' if members != '1' else ''}) | floor {floor[3]} req/s, p99 {floor[5]} ms: the check "
+              f"{rate:.2f}x the floor's time per request, {p99:.2f}x its p99 | {verdict(rate <= 2 and p99 <= 2)} |")
 if prop:
     p99 = number(prop[0][3])
     p(f"| report visible on every member < 200 ms | p50 {prop[0][2]} ms, p99 {prop[0][3]} ms (three members) "
@@ -162,10 +171,12 @@ p(f"| one host's update applied to the index of 100,000 hosts, then the GCM read
 p(f"| the GCM read off the index of 100,000 hosts | {fmt_us(read_us)} |")
 p(f"| one gate decision (index of 1,000 hosts; what `POST /migrations/check` does after parsing) | {fmt_us(gate_us)} |")
 p("")
-p("**`POST /migrations/check` over HTTP on loopback** (closed-loop load generator on Vert.x, 1,000 hosts, "
-  "requests spread over the members)")
+p("**`POST /migrations/check` over HTTP on loopback, authentication on** (closed-loop load generator on "
+  "Vert.x; 100,000 hosts, each PUT with its own agent token, 100,001 tokens; the checks with a gate token, "
+  "requests spread over the members; `floor`: `GET /api/v1/ping` with the same token and generator, measured "
+  "beside each level)")
 p("")
-table(["members", "in flight", "requests/s", "p50 ms", "p99 ms", "p999 ms", "errors"], gate_rows)
+table(["members", "what", "in flight", "requests/s", "p50 ms", "p99 ms", "p999 ms", "errors"], gate_rows)
 p("")
 p("**Propagation**: a report PUT to one member (in turn), until every member's index (and so its GCM) "
   "holds it, asked over loopback as fast as it answers; reports one at a time")

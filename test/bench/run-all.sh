@@ -3,7 +3,8 @@
 #   GCM from scratch (JMH) at 10 to 1,000,000 hosts beside QEMU's own pairwise QMP baseline (real
 #   qemu-system-s390x, same fleets; large fleets sampled and extrapolated) and libvirt's virsh
 #   hypervisor-cpu-baseline (a private libvirtd 9.0 over the same QEMU; chunks of 256 CPUs), the index update and the gate
-#   decision in-process (JMH), POST /migrations/check under load on one and three planner members,
+#   decision in-process (JMH), POST /migrations/check under load on one and three planner members with
+#   authentication on (100,000 hosts, one agent token per host) beside the HTTP floor (GET /api/v1/ping),
 #   report-to-every-member propagation, the libvirt hook's verdict (script start to exit, through the agent and
 #   the gate), memory (record size, heap of 100,000 hosts in -Xmx512m), and the start-up of an offline gcm
 #   call beside a bare JVM start.
@@ -12,6 +13,8 @@
 # Not part of the tests. Takes about 10 minutes on 2 cores.
 # Usage: test/bench/run-all.sh   (from anywhere; builds the jars when missing)
 #   QUICK=1 test/bench/run-all.sh   shorter JMH runs and load levels, for a try-out
+#   ONLY=gate test/bench/run-all.sh  only one step again (jmh, qemu, libvirt, gate, propagation, hook, memory, startup); the report takes the other results
+#                                    from the last full run (bench-results/raw)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bench=test/target/gcm-benchmarks.jar
@@ -21,7 +24,9 @@ planner=planner/target/gcm-planner.jar
 out=bench-results
 raw=$out/raw
 mkdir -p "$raw"
-rm -f "$raw"/*
+only=${ONLY:-}
+if [ -z "$only" ]; then rm -f "$raw"/*; else rm -f "$raw/$only.md"; fi
+want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 if [ -n "${QUICK:-}" ]; then jmh=(-wi 1 -i 2 -w 1 -r 1); seconds=4; levels=16,64; else jmh=(); seconds=10; levels=16,64,256; fi
 step() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -29,16 +34,17 @@ pids=()
 stop_members() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; pids=(); sleep 2; }
 trap stop_members EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-start_members() { # N: N planner JVMs on loopback (insecure), their URLs in $urls
+start_members() { # N [TOKENS_FILE]: N planner JVMs on loopback (insecure without a tokens file), URLs in $urls
   # several members on one machine: each JVM is sized to its share of the cores, as a container CPU limit
   # would size it (a JVM that believes it has every core runs threads for all of them, and they fight)
-  local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i share=()
+  local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i share=() auth=(GCM_INSECURE=true)
+  [ -n "${2:-}" ] && auth=(GCM_TOKENS_FILE="$2")
   [ "$n" -gt 1 ] && share=("-XX:ActiveProcessorCount=$(( $(nproc) / n > 0 ? $(nproc) / n : 1 ))")
   for i in $(seq 1 "$n"); do hz+=("$(free_port)"); http+=("$(free_port)"); done
   for p in "${hz[@]}"; do members+="127.0.0.1:$p,"; done
   urls=""
   for i in $(seq 0 $((n - 1))); do
-    GCM_INSECURE=true GCM_CLUSTER_NAME=$cluster GCM_HTTP_HOST=127.0.0.1 GCM_HTTP_PORT=${http[$i]} \
+    env "${auth[@]}" GCM_CLUSTER_NAME=$cluster GCM_HTTP_HOST=127.0.0.1 GCM_HTTP_PORT=${http[$i]} \
       GCM_HZ_PORT=${hz[$i]} GCM_HZ_HOST=127.0.0.1 GCM_MEMBERS=${members%,} GCM_EXPECTED_MEMBERS=$n \
       GCM_STATE_DIR="$raw/state-$n-$i" \
       java -Xmx512m "${share[@]}" -jar "$planner" >"$raw/planner-$n-$i.log" 2>&1 &
@@ -51,14 +57,19 @@ start_members() { # N: N planner JVMs on loopback (insecure), their URLs in $url
   done
 }
 
+if want jmh; then
 step "JMH: GCM from scratch, index update, gate decision"
 java -jar "$bench" "GcmBenchmark|IndexBenchmark|GateBenchmark" "${jmh[@]}" -rf json -rff "$raw/jmh.json" >"$raw/jmh.log"
+fi
 
+if want qemu; then
 step "QEMU's pairwise baseline over QMP, beside ours"
 for spec in "10 10" "1000 1000" "100000 2000" "1000000 2000"; do
   java -Xmx6g -cp "$bench" dev.gcm.bench.QemuBaselineCost $spec >>"$raw/qemu.md"
 done
+fi
 
+if want libvirt; then
 step "libvirt's virsh hypervisor-cpu-baseline (private libvirtd), beside ours"
 if [ -n "${QUICK:-}" ]; then specs=("10 10" "1000 1000" "100000 1000"); else specs=("10 10" "1000 1000" "100000 2000" "1000000 2000"); fi
 for spec in "${specs[@]}"; do
@@ -66,30 +77,43 @@ for spec in "${specs[@]}"; do
   java -Xmx6g -cp "$bench" dev.gcm.bench.LibvirtBaselineCost $spec >>"$raw/libvirt.md" 2>>"$raw/libvirt.log" \
     || echo "| ${spec%% *} | - | - | - | libvirt did not run (see raw/libvirt.log) | - | - | - |" >>"$raw/libvirt.md"
 done
+fi
 
-step "POST /migrations/check under load: one member, then three"
+if want gate; then
+step "POST /migrations/check under load beside the HTTP floor, authenticated, 100,000 hosts: one member, then three"
+java -cp "$bench" dev.gcm.bench.GateLoad tokens "$raw/tokens.json" 100000
 for n in 1 3; do
-  start_members "$n"
-  java -cp "$bench" dev.gcm.bench.GateLoad "$urls" 1000 "$seconds" "$levels" >>"$raw/gate.md"
+  start_members "$n" "$raw/tokens.json"
+  java -Xmx2g -cp "$bench" dev.gcm.bench.GateLoad "$urls" 100000 "$seconds" "$levels" "$raw/tokens.json" >>"$raw/gate.md"
   stop_members
 done
+rm -f "$raw/tokens.json"
+fi
 
+if want propagation; then
 step "Propagation: report to every member of three"
 start_members 3
 java -cp "$bench" dev.gcm.bench.PropagationRun "$urls" 200 >"$raw/propagation.md"
 stop_members
+fi
 
+if want hook; then
 step "libvirt hook verdict: the installed hook script to its exit, through the agent and the gate"
 start_members 1
 java -cp "$bench" dev.gcm.bench.HookLatency "$urls" agent/target/gcm-agent.jar 1000 >"$raw/hook.md"
 stop_members
+fi
 
+if want memory; then
 step "Memory: 100,000 hosts in a 512 MiB heap"
 java -Xmx512m -cp "$bench" dev.gcm.bench.MemoryFootprint 100000 >"$raw/memory.md" 2>"$raw/memory.log" \
   || echo "| 100,000 | - | - | did not fit | - | 512 MiB |" >"$raw/memory.md"
+fi
 
+if want startup; then
 step "Start-up: an offline gcm call beside a bare JVM start"
 python3 test/bench/startup.py "$([ -n "${QUICK:-}" ] && echo 5 || echo 20)" >"$raw/startup.md"
+fi
 
 step "Writing $out/benchmarks.md and README.md"
 python3 test/bench/report.py "$raw" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \

@@ -8,8 +8,10 @@ import dev.gcm.planner.grid.HzDecisionLog;
 import dev.gcm.planner.grid.HzGrid;
 import dev.gcm.planner.grid.HzHostStore;
 import dev.gcm.planner.grid.HzPoolStore;
-import dev.gcm.planner.http.PlannerApi;
+import dev.gcm.planner.http.HttpVerticle;
 import dev.gcm.planner.http.Services;
+import dev.gcm.planner.http.StreamLimits;
+import dev.gcm.planner.http.Work;
 import dev.gcm.planner.index.FleetIndex;
 import dev.gcm.planner.index.IndexFeed;
 import dev.gcm.planner.state.AuditLog;
@@ -17,10 +19,8 @@ import dev.gcm.planner.state.DecisionRecorder;
 import dev.gcm.planner.state.HardStateJournal;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
+/**
  * One planner member: the Hazelcast member, this member's index of every host and pool (fed through one
  * writer by the grid's listeners, reconciled periodically), the hard-state journal, the decision log and
- * the HTTP API. Closed in reverse order of start.
+ * the HTTP API ({@link HttpVerticle}, one instance per core, with a bounded worker pool for fleet-sized
+ * work). Closed in reverse order of start.
  */
 public final class Planner implements AutoCloseable {
 
@@ -42,13 +44,13 @@ public final class Planner implements AutoCloseable {
     private static final int AUDIT_FILES = 5;
 
     private final List<AutoCloseable> closeInReverse;
-    private final HttpServer server;
+    private final int port;
     private final Services services;
     private final ReconcileTask reconcile;
 
-    private Planner(List<AutoCloseable> closeInReverse, HttpServer server, Services services, ReconcileTask reconcile) {
+    private Planner(List<AutoCloseable> closeInReverse, int port, Services services, ReconcileTask reconcile) {
         this.closeInReverse = closeInReverse;
-        this.server = server;
+        this.port = port;
         this.services = services;
         this.reconcile = reconcile;
     }
@@ -86,17 +88,21 @@ public final class Planner implements AutoCloseable {
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             PlannerMetrics.register(metrics, index, feed, grid);
+            new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
             HzDecisionLog ring = new HzDecisionLog(grid);
             DecisionRecorder recorder = new DecisionRecorder(ring, audit(config), grid, config.decisionLogSize(), metrics);
             opened.add(recorder);
+            ApiConfig api = config.api();
+            Work work = new Work(vertx, api.workerThreads(), api.workerQueue(), api.workerPerCaller(), metrics);
+            opened.add(work::close);
             Services services = new Services(vertx, index, feed, hosts, admin, pools, ring, recorder,
-                    journal, new MigrationGate(index, grid), grid, readiness::ready, metrics);
-            HttpServer server = vertx.createHttpServer(httpOptions(config)).requestHandler(PlannerApi.router(services, tokens))
-                    .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            opened.add(() -> server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
-            LOG.info("planner serving {}://{}:{}/api/v1 (member {} of {})", config.tlsCert().isPresent() ? "https" : "http",
-                    config.httpHost(), server.actualPort(), grid.localAddress(), grid.memberCount());
-            return new Planner(opened, server, services, reconcile);
+                    journal, new MigrationGate(index, grid), grid, readiness::ready, metrics, api, work,
+                    new StreamLimits(api.streamsPerCaller(), api.streamsMax(), metrics));
+            int port = serve(vertx, services, tokens, config);
+            LOG.info("planner serving {}://{}:{}/api/v1 on {} event loops (member {} of {})",
+                    config.tlsCert().isPresent() ? "https" : "http", config.httpHost(), port, api.instances(),
+                    grid.localAddress(), grid.memberCount());
+            return new Planner(opened, port, services, reconcile);
         } catch (Exception e) {
             closeAll(opened);
             throw e;
@@ -149,13 +155,22 @@ public final class Planner implements AutoCloseable {
                 : Optional.of(new AuditLog(config.auditDir().get(), AUDIT_FILE_BYTES, AUDIT_FILES));
     }
 
-    private static HttpServerOptions httpOptions(PlannerConfig config) {
-        HttpServerOptions options = new HttpServerOptions().setPort(config.httpPort()).setHost(config.httpHost());
-        if (config.tlsCert().isPresent()) {
-            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                    .setCertPath(config.tlsCert().get().toString()).setKeyPath(config.tlsKey().orElseThrow().toString()));
-        }
-        return options;
+    /**
+     * Deploys the HTTP verticle once per configured instance (each on its own event loop, sharing the
+     * port) and answers the port they listen on. Port 0 asks for a random one, shared by every instance.
+     */
+    private static int serve(Vertx vertx, Services services, Optional<TokenStore> tokens, PlannerConfig config)
+            throws Exception {
+        HttpVerticle.Listen listen = new HttpVerticle.Listen(config.httpHost(),
+                config.httpPort() == 0 ? -1 : config.httpPort(), config.tlsCert(), config.tlsKey());
+        List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vertx.deployVerticle(() -> {
+            HttpVerticle v = new HttpVerticle(services, tokens, listen);
+            instances.add(v);
+            return v;
+        }, new DeploymentOptions().setInstances(config.api().instances()))
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return instances.get(0).actualPort();
     }
 
     /** Waits (bounded) until the member sees a majority, so the first load of the grid can succeed. */
@@ -190,7 +205,7 @@ public final class Planner implements AutoCloseable {
     }
 
     public int httpPort() {
-        return server.actualPort();
+        return port;
     }
 
     /** What the handlers work with (for tests that drive the member's parts directly). */

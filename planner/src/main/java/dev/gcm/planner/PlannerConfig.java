@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The planner's configuration, from environment variables (see planner/README.md).
@@ -18,20 +19,21 @@ import java.util.Optional;
  * @param auditDir        where this member appends the decisions it returned
  * @param tombstoneTtl    how long a decommissioned host's reports are refused unless it is recommissioned
  * @param clusterSecretFile the secret members prove to each other
+ * @param api             the HTTP front door's sizes and limits
  */
 public record PlannerConfig(int httpPort, String httpHost, String clusterName, int hzPort, List<String> members,
                             Optional<String> k8sServiceDns, Optional<Path> tokensFile, boolean insecure,
                             Optional<Path> tlsCert, Optional<Path> tlsKey, Duration staleAfter, Duration expireAfter,
                             Duration reconcileEvery, int expectedMembers, int decisionLogSize, String hzHost,
                             Optional<Path> stateDir, Optional<Path> auditDir, Duration tombstoneTtl,
-                            Optional<Path> clusterSecretFile) {
+                            Optional<Path> clusterSecretFile, ApiConfig api) {
 
     /** Every environment variable the planner reads (the Helm chart's tests hold the chart to this list). */
-    public static final List<String> VARIABLES = List.of("GCM_HTTP_PORT", "GCM_HTTP_HOST", "GCM_CLUSTER_NAME",
+    public static final List<String> VARIABLES = Stream.concat(Stream.of("GCM_HTTP_PORT", "GCM_HTTP_HOST", "GCM_CLUSTER_NAME",
             "GCM_HZ_PORT", "GCM_MEMBERS", "GCM_K8S_SERVICE_DNS", "GCM_TOKENS_FILE", "GCM_INSECURE", "GCM_TLS_CERT",
             "GCM_TLS_KEY", "GCM_STALE_AFTER", "GCM_EXPIRE_AFTER", "GCM_RECONCILE_EVERY", "GCM_EXPECTED_MEMBERS",
             "GCM_DECISION_LOG_SIZE", "GCM_HZ_HOST", "GCM_STATE_DIR", "GCM_AUDIT_DIR", "GCM_TOMBSTONE_TTL",
-            "GCM_CLUSTER_SECRET_FILE");
+            "GCM_CLUSTER_SECRET_FILE"), ApiConfig.VARIABLES.stream()).toList();
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_HZ_PORT = 5701;
@@ -77,7 +79,8 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
                 hzHost.orElse("127.0.0.1"),
                 stateDir, auditDir,
                 EnvValues.duration(env, "GCM_TOMBSTONE_TTL", Duration.ofDays(7)),
-                path(env, "GCM_CLUSTER_SECRET_FILE"));
+                path(env, "GCM_CLUSTER_SECRET_FILE"),
+                ApiConfig.buildFromMap(env));
     }
 
     /** The effective configuration for the start-up log; holds no secret (the tokens file is only named). */
@@ -103,6 +106,7 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
         m.put("GCM_RECONCILE_EVERY", reconcileEvery);
         m.put("GCM_DECISION_LOG_SIZE", decisionLogSize);
         m.put("GCM_TLS_KEY", tlsKey.map(Path::toString).orElse(""));
+        api.describe(m);
         return m;
     }
 
@@ -118,7 +122,7 @@ public record PlannerConfig(int httpPort, String httpHost, String clusterName, i
         return p;
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
+    static int integer(Map<String, String> env, String name, int fallback) {
         String v = env.get(name);
         if (v == null || v.isBlank()) {
             return fallback;

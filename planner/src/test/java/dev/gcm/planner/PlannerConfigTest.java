@@ -66,6 +66,25 @@ class PlannerConfigTest {
     }
 
     @Test
+    void theFrontDoorIsSizedByTheCoresUnlessTold() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ApiConfig api = PlannerConfig.buildFromMap(Map.of()).api();
+        assertThat(api.instances()).isEqualTo(cores);
+        assertThat(api.workerThreads()).isEqualTo(Math.max(1, cores / 2));
+        assertThat(api.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
+        ApiConfig told = PlannerConfig.buildFromMap(Map.of("GCM_HTTP_INSTANCES", "3", "GCM_EVENT_STREAMS_MAX", "5",
+                "GCM_HTTP_REQUEST_TIMEOUT", "2s")).api();
+        assertThat(told.instances()).isEqualTo(3);
+        assertThat(told.streamsMax()).isEqualTo(5);
+        assertThat(told.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> PlannerConfig.buildFromMap(Map.of("GCM_HTTP_INSTANCES", "0")))
+                .hasMessageContaining("GCM_HTTP_INSTANCES");
+        assertThatThrownBy(() -> PlannerConfig.buildFromMap(Map.of("GCM_WORKER_QUEUE", "-1")))
+                .hasMessageContaining("GCM_WORKER_QUEUE");
+        assertThat(PlannerConfig.buildFromMap(Map.of()).describe()).containsKeys(ApiConfig.VARIABLES.toArray(String[]::new));
+    }
+
+    @Test
     void variablesListsExactlyWhatTheConfigurationReads() {
         RecordingEnv env = new RecordingEnv(Map.of("GCM_MEMBERS", "a:5701", "GCM_HZ_HOST", "10.0.0.7"));
         PlannerConfig.buildFromMap(env);

@@ -1,5 +1,7 @@
 package dev.gcm.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.gcm.GcmHost;
 import dev.gcm.facilitydb.qemu.Expansion;
@@ -8,13 +10,20 @@ import dev.gcm.hypervisor.record.HostRecordJson;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,17 +32,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A closed-loop load generator for {@code POST /api/v1/migrations/check} on running planners (loopback
- * only): loads a simulated fleet through the API, then keeps N requests in flight for a fixed time at
- * each concurrency level and prints a Markdown row per level: requests/s, p50, p99, p999, errors.
+ * only), with authentication on as in production: one agent token per host (each host's record is PUT
+ * with its own agent's token) and a gate token for the checks. Beside every measurement of the check it
+ * measures, with the same generator and the same token, the HTTP floor: {@code GET /api/v1/ping}, an
+ * authenticated request that does nothing. It keeps N requests in flight for a fixed time at each
+ * concurrency level and prints a Markdown row per level and kind: requests/s, p50, p99, p999, errors.
  *
- * <p>Usage: {@code GateLoad URL[,URL...] HOSTS SECONDS CONCURRENCY[,CONCURRENCY...] [TOKEN]}
+ * <p>Usage: {@code GateLoad tokens FILE HOSTS} writes a tokens file (an agent token per host
+ * {@code host-NNNNNN} and a gate token, fresh random each time); {@code GateLoad URL[,URL...] HOSTS
+ * SECONDS CONCURRENCY[,CONCURRENCY...] [TOKENS_FILE]} loads the fleet and measures (without a tokens
+ * file: no Authorization header, for insecure members).
  */
 public final class GateLoad {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] MODELS = {"z13-base", "z14-base", "gen15a-base", "z14", "gen16a"};
+
+    /** What one run asks: the migration check, or the authenticated empty request it is measured beside. */
+    enum Kind { CHECK, FLOOR }
+
+    /** The tokens of a run: one per host, and the gate's; empty in insecure mode. */
+    record Tokens(Map<String, String> agents, String gate) {
+        String agent(String host) {
+            return agents.get(host);
+        }
+    }
 
     private GateLoad() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("tokens")) {
+            writeTokens(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         List<URI> urls = Arrays.stream(args[0].split(",")).map(URI::create).toList();
         for (URI u : urls) {
             String h = u.getHost();
@@ -44,54 +76,132 @@ public final class GateLoad {
         int hosts = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int[] levels = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
-        String token = args.length > 4 ? args[4] : null;
+        Tokens tokens = args.length > 4 ? readTokens(Path.of(args[4])) : new Tokens(Map.of(), null);
         Vertx vertx = Vertx.vertx();
         try {
-            WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
+            // idle connections are closed here before the planner would close them (GCM_HTTP_IDLE_TIMEOUT, 10 s)
+            WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setKeepAliveTimeout(5),
                     new io.vertx.core.http.PoolOptions().setHttp1MaxSize(512));
-            loadFleet(client, urls.get(0), hosts, token);
+            loadFleet(client, urls.get(0), hosts, tokens);
+            awaitIndexes(client, urls, hosts, tokens.gate());
             // warm up every member's JIT before measuring (not reported)
-            run(client, urls, hosts, Math.max(10, seconds), levels[levels.length - 1], token, false);
+            for (Kind kind : Kind.values()) {
+                run(client, urls, hosts, Math.max(5, seconds / 2), levels[levels.length - 1], tokens.gate(), kind, false);
+            }
             for (int level : levels) {
-                run(client, urls, hosts, seconds, level, token, true);
+                for (Kind kind : Kind.values()) {
+                    run(client, urls, hosts, seconds, level, tokens.gate(), kind, true);
+                }
             }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
 
-    private static HttpRequest<Buffer> request(WebClient client, URI base, String method, String path, String token) {
-        HttpRequest<Buffer> r = method.equals("PUT") ? client.put(base.getPort(), base.getHost(), path)
-                : client.post(base.getPort(), base.getHost(), path);
-        r.putHeader("content-type", "application/json");
+    static void writeTokens(Path file, int hosts) throws IOException {
+        SecureRandom random = new SecureRandom();
+        HexFormat hex = HexFormat.of();
+        StringBuilder sb = new StringBuilder("{\"tokens\": [\n");
+        for (int i = 0; i < hosts; i++) {
+            byte[] secret = new byte[16];
+            random.nextBytes(secret);
+            sb.append("{\"token\": \"agent-").append(hex.formatHex(secret)).append("\", \"role\": \"agent\", \"host\": \"")
+                    .append(hostId(i)).append("\"},\n");
+        }
+        byte[] secret = new byte[16];
+        random.nextBytes(secret);
+        sb.append("{\"token\": \"gate-").append(hex.formatHex(secret)).append("\", \"role\": \"gate\"}]}\n");
+        Files.writeString(file, sb);
+    }
+
+    static Tokens readTokens(Path file) throws IOException {
+        Map<String, String> agents = new HashMap<>();
+        String gate = null;
+        for (JsonNode t : JSON.readTree(file.toFile()).get("tokens")) {
+            if (t.path("role").asText().equals("agent")) {
+                agents.put(t.path("host").asText(), t.path("token").asText());
+            } else if (t.path("role").asText().equals("gate")) {
+                gate = t.path("token").asText();
+            }
+        }
+        return new Tokens(agents, gate);
+    }
+
+    static String hostId(int i) {
+        return String.format("host-%06d", i);
+    }
+
+    private static HttpRequest<Buffer> request(WebClient client, URI base, HttpMethod method, String path, String token) {
+        HttpRequest<Buffer> r = client.request(method, base.getPort(), base.getHost(), path);
+        if (method != HttpMethod.GET) {
+            r.putHeader("content-type", "application/json");
+        }
         if (token != null) {
             r.putHeader("Authorization", "Bearer " + token);
         }
         return r;
     }
 
-    private static void loadFleet(WebClient client, URI base, int n, String token) throws Exception {
+    /** Every host's record, each PUT with its own agent's token (as its agent would). */
+    private static void loadFleet(WebClient client, URI base, int n, Tokens tokens) throws Exception {
         Catalog catalog = Catalog.load();
         List<GcmHost> fleet = SimulatedFleet.hosts(catalog, n, SimulatedFleet.Variety.REALISTIC, 7);
         long seq = System.currentTimeMillis();
         List<Future<?>> puts = new ArrayList<>();
+        AtomicInteger refused = new AtomicInteger();
         for (GcmHost h : fleet) {
             HostRecord r = new HostRecord(HostRecord.API_VERSION, HostRecord.KIND, h.id(), Map.of(),
                     new HostRecord.Machine(h.model().definition().machineTypeText(), null, null),
                     Expansion.staticForm(catalog, h.model()), null, null, List.of(), Instant.now(), "load", "boot", seq);
-            puts.add(request(client, base, "PUT", "/api/v1/hosts/" + h.id(), token)
-                    .sendBuffer(Buffer.buffer(HostRecordJson.write(r))));
+            puts.add(request(client, base, HttpMethod.PUT, "/api/v1/hosts/" + h.id(), tokens.agent(h.id()))
+                    .sendBuffer(Buffer.buffer(HostRecordJson.write(r))).onSuccess(a -> {
+                        if (a.statusCode() != 200) {
+                            refused.incrementAndGet();
+                        }
+                    }));
             if (puts.size() == 64) {
                 Future.all(puts).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 puts.clear();
             }
         }
         Future.all(puts).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " of " + n + " records were refused");
+        }
+    }
+
+    /**
+     * Waits until every member's index holds the whole fleet (members index what the grid replicates to
+     * them in the background), so the measurement is of the gate, not of indexes catching up.
+     */
+    private static void awaitIndexes(WebClient client, List<URI> urls, int n, String token) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(15);
+        for (URI u : urls) {
+            while (true) {
+                var answer = request(client, u, HttpMethod.GET, "/api/v1/pools", token).send()
+                        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                int held = 0;
+                for (JsonNode pool : JSON.readTree(answer.bodyAsString()).path("pools")) {
+                    if (pool.path("name").asText().equals("default")) {
+                        held = pool.path("hostCount").asInt();
+                    }
+                }
+                if (held >= n) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(u + " indexes " + held + " of " + n + " hosts after 15 minutes");
+                }
+                Thread.sleep(1000);
+            }
+        }
+        System.err.printf("every member's index held %,d hosts %.1f s after the last PUT%n", n,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static void run(WebClient client, List<URI> urls, int hosts, int seconds, int concurrency, String token,
-                            boolean report) throws InterruptedException {
-        String[] models = {"z13-base", "z14-base", "gen15a-base", "z14", "gen16a"};
+                            Kind kind, boolean report) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long[][] latencies = new long[concurrency][];
         int[] counts = new int[concurrency];
@@ -99,9 +209,8 @@ public final class GateLoad {
         CountDownLatch done = new CountDownLatch(concurrency);
         long start = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
-            int worker = w;
             latencies[w] = new long[1 << 16];
-            loop(client, urls, hosts, models, token, end, worker, latencies, counts, errors, done);
+            loop(new Worker(client, urls, hosts, token, kind, end, w, latencies, counts, errors, done));
         }
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -116,34 +225,46 @@ public final class GateLoad {
         if (!report) {
             return;
         }
-        System.out.printf("| %d | %d | %,.0f | %.2f | %.2f | %.2f | %d |%n", urls.size(), concurrency, total / elapsed,
+        System.out.printf("| %d | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d |%n", urls.size(),
+                kind == Kind.CHECK ? "check" : "floor", concurrency, total / elapsed,
                 pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), errors.get());
     }
 
-    private static void loop(WebClient client, List<URI> urls, int hosts, String[] models, String token, long end,
-                             int worker, long[][] latencies, int[] counts, AtomicInteger errors, CountDownLatch done) {
-        if (System.nanoTime() >= end) {
-            done.countDown();
+    /** One of the N requests kept in flight, and where it records. */
+    private record Worker(WebClient client, List<URI> urls, int hosts, String token, Kind kind, long end, int id,
+                          long[][] latencies, int[] counts, AtomicInteger errors, CountDownLatch done) {
+    }
+
+    private static void loop(Worker w) {
+        if (System.nanoTime() >= w.end()) {
+            w.done().countDown();
             return;
         }
-        int n = counts[worker];
-        URI base = urls.get((worker + n) % urls.size());
-        String body = "{\"guest\": {\"name\": \"g\", \"model\": {\"name\": \"" + models[(worker + n) % models.length]
-                + "\"}}, \"target\": \"" + String.format("host-%06d", (worker * 7919 + n) % hosts) + "\"}";
+        int n = w.counts()[w.id()];
+        URI base = w.urls().get((w.id() + n) % w.urls().size());
         long t0 = System.nanoTime();
-        request(client, base, "POST", "/api/v1/migrations/check", token).sendBuffer(Buffer.buffer(body))
-                .onComplete(r -> {
-                    long took = System.nanoTime() - t0;
-                    if (r.failed() || r.result().statusCode() != 200) {
-                        errors.incrementAndGet();
-                    } else {
-                        if (counts[worker] == latencies[worker].length) {
-                            latencies[worker] = Arrays.copyOf(latencies[worker], latencies[worker].length * 2);
-                        }
-                        latencies[worker][counts[worker]++] = took;
-                    }
-                    loop(client, urls, hosts, models, token, end, worker, latencies, counts, errors, done);
-                });
+        Future<io.vertx.ext.web.client.HttpResponse<Buffer>> sent;
+        if (w.kind() == Kind.CHECK) {
+            String body = "{\"guest\": {\"name\": \"g\", \"model\": {\"name\": \"" + MODELS[(w.id() + n) % MODELS.length]
+                    + "\"}}, \"target\": \"" + hostId((w.id() * 7919 + n) % w.hosts()) + "\"}";
+            sent = request(w.client(), base, HttpMethod.POST, "/api/v1/migrations/check", w.token())
+                    .sendBuffer(Buffer.buffer(body));
+        } else {
+            sent = request(w.client(), base, HttpMethod.GET, "/api/v1/ping", w.token()).send();
+        }
+        sent.onComplete(r -> {
+            long took = System.nanoTime() - t0;
+            if (r.failed() || r.result().statusCode() != 200) {
+                w.errors().incrementAndGet();
+            } else {
+                int i = w.id();
+                if (w.counts()[i] == w.latencies()[i].length) {
+                    w.latencies()[i] = Arrays.copyOf(w.latencies()[i], w.latencies()[i].length * 2);
+                }
+                w.latencies()[i][w.counts()[i]++] = took;
+            }
+            loop(w);
+        });
     }
 
     private static double pct(long[] sorted, double p) {

@@ -14,11 +14,12 @@ import java.util.Map;
 
 /**
  * Reads and writes QEMU's CpuModelInfo JSON ({@code {"name": ..., "props": {...}}}) strictly:
- * the name must be a string, props an object of booleans, and nothing else may appear.
+ * the name must be a string, props an object of booleans, and nothing else may appear. Its mapper parses
+ * with {@link StrictJson}'s settings (duplicate keys refused, nesting bounded).
  */
 public final class CpuModelInfoJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(StrictJson.factory());
 
     private CpuModelInfoJson() {
     }

@@ -11,9 +11,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gcm.facilitydb.json.InvalidJsonException;
+import dev.gcm.facilitydb.json.StrictJson;
 import java.io.UncheckedIOException;
 
-/** Host records to and from JSON, strictly: unknown fields and wrong types are errors naming the field. */
+/**
+ * Host records to and from JSON, strictly: unknown fields, wrong types, duplicate keys and deep nesting
+ * ({@link StrictJson}) are errors naming the field; {@code null} is not a record.
+ */
 public final class HostRecordJson {
 
     private static final ObjectMapper MAPPER = strictMapper();
@@ -22,7 +26,7 @@ public final class HostRecordJson {
     }
 
     private static ObjectMapper strictMapper() {
-        ObjectMapper m = new ObjectMapper()
+        ObjectMapper m = new ObjectMapper(StrictJson.factory())
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -48,17 +52,20 @@ public final class HostRecordJson {
      */
     public static HostRecord read(byte[] json) {
         try {
-            return MAPPER.readValue(json, HostRecord.class);
+            HostRecord r = MAPPER.readValue(json, HostRecord.class);
+            if (r == null) {
+                throw new InvalidJsonException("$", "expected a host record object, not null");
+            }
+            return r;
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidJsonException(path(e), "unknown field '" + e.getPropertyName() + "'");
         } catch (MismatchedInputException e) {
             throw new InvalidJsonException(path(e), e.getOriginalMessage().replaceAll(" at \\[Source.*", ""));
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new InvalidJsonException("$", "malformed JSON" + where + ": "
-                    + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*", ""));
+            throw new InvalidJsonException("$", malformed(e));
         } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
+            // bytes in no encoding JSON allows (Jackson reads them as UTF-32 and fails): found by fuzzing
+            throw new InvalidJsonException("$", "unreadable JSON: " + e.getMessage());
         }
     }
 
@@ -68,6 +75,14 @@ public final class HostRecordJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What is wrong with JSON that does not parse, with the line where it can tell (never the whole input). */
+    public static String malformed(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
+                : e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*", "");
+        return "malformed JSON" + where + ": " + what;
     }
 
     private static String path(MismatchedInputException e) {

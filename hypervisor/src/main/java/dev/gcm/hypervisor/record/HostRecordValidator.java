@@ -24,14 +24,11 @@ import java.util.regex.Pattern;
 public final class HostRecordValidator {
 
     private static final Pattern HOST_ID = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,251}[A-Za-z0-9])?");
-    private static final Pattern LABEL_KEY = Pattern.compile("([a-z0-9.-]{1,253}/)?[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?");
     private static final Pattern MACHINE_TYPE = Pattern.compile("[0-9a-fA-F]{4}");
     private static final Pattern CPUID = Pattern.compile("[0-9a-fA-F]{1,16}");
     private static final Pattern QEMU_MACHINE = Pattern.compile("s390-ccw-virtio(-[0-9]{1,2}\\.[0-9]{1,2})?");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final int MAX_GUESTS = 4096;
 
     private final Catalog catalog;
     private final ModelResolver resolver;
@@ -42,10 +39,15 @@ public final class HostRecordValidator {
     }
 
     /**
-     * @throws InvalidHostRecordException listing every violation
+     * @throws InvalidHostRecordException listing every violation (a record outside {@link RecordBounds}
+     *                                    is refused with those violations before anything is resolved)
      */
     public ResolvedHost validate(HostRecord r) {
         List<Violation> v = new ArrayList<>();
+        RecordBounds.check(r, v);
+        if (!v.isEmpty()) {
+            throw new InvalidHostRecordException(v);
+        }
         if (!HostRecord.API_VERSION.equals(r.apiVersion())) {
             v.add(new Violation("$.apiVersion", "must be " + HostRecord.API_VERSION));
         }
@@ -56,22 +58,11 @@ public final class HostRecordValidator {
             v.add(new Violation("$.hostId", "must be 1-253 letters, digits, '.', '_' or '-', starting and ending"
                     + " with a letter or digit"));
         }
-        r.labels().forEach((k, val) -> {
-            if (!LABEL_KEY.matcher(k).matches()) {
-                v.add(new Violation("$.labels", "invalid label key '" + k + "'"));
-            }
-            if (val == null || !LABEL_VALUE.matcher(val).matches()) {
-                v.add(new Violation("$.labels." + k, "invalid label value"));
-            }
-        });
         Optional<IbcRange> range = checkMachine(r.machine(), v);
         CpuModel hostModel = resolve(r.hostModel(), "$.hostModel", v);
         checkFacilities(r.facilities(), v);
         checkHypervisor(r.hypervisor(), v);
         Map<String, CpuModel> guests = checkGuests(r.guests(), v);
-        if (r.bootId() == null || r.bootId().isBlank() || r.bootId().length() > 64) {
-            v.add(new Violation("$.bootId", "must be a non-empty string of at most 64 characters"));
-        }
         if (r.seq() < 0) {
             v.add(new Violation("$.seq", "must not be negative"));
         }
@@ -171,10 +162,6 @@ public final class HostRecordValidator {
 
     private Map<String, CpuModel> checkGuests(List<HostRecord.Guest> guests, List<Violation> v) {
         Map<String, CpuModel> out = new HashMap<>();
-        if (guests.size() > MAX_GUESTS) {
-            v.add(new Violation("$.guests", "more than " + MAX_GUESTS + " guests"));
-            return out;
-        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < guests.size(); i++) {
             HostRecord.Guest g = guests.get(i);

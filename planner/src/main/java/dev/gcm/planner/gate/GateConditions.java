@@ -1,14 +1,10 @@
 package dev.gcm.planner.gate;
 
-import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.FeatureSet;
-import dev.gcm.facilitydb.model.IbcRange;
-import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.planner.index.Liveness;
 import dev.gcm.planner.index.SoftFingerprint;
 import dev.gcm.planner.model.Reason;
 import dev.gcm.planner.model.ReasonCode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,6 +28,9 @@ final class GateConditions {
             condition("qemu-knows-model", GateConditions::qemuKnowsModel),
             condition("soft-fingerprint", GateConditions::softFingerprint));
 
+    private static final java.util.Set<ReasonCode> IBC = java.util.EnumSet.of(ReasonCode.IBC_BELOW_LOWEST,
+            ReasonCode.IBC_ABOVE_UNBLOCKED);
+
     private GateConditions() {
     }
 
@@ -50,49 +49,14 @@ final class GateConditions {
         };
     }
 
+    /** The model part of {@link CpuFit}'s reasons (features, generation). */
     private static List<Reason> cpuModel(GateInput in) {
-        Comparison.Result cmp = in.comparison();
-        if (cmp.result().runnable()) {
-            return List.of();
-        }
-        List<Reason> out = new ArrayList<>();
-        CpuModel guest = in.guest();
-        CpuModel host = in.target().model();
-        if (!cmp.missing().isEmpty()) {
-            out.add(new Reason(ReasonCode.MISSING_FEATURES, "host '" + in.id() + "' lacks " + cmp.missing().size()
-                    + " feature(s) the guest uses", in.catalog().names(cmp.missing())));
-        }
-        if (host.definition().isOlderThan(guest.definition())) {
-            out.add(Reason.of(ReasonCode.MODEL_TOO_NEW, "the guest's model " + guest.definition().name()
-                    + " is newer than host '" + in.id() + "' (" + host.definition().name() + ")"));
-        }
-        if (out.isEmpty()) {
-            out.add(new Reason(ReasonCode.MISSING_FEATURES, "the guest's model is " + cmp.result().qemuName()
-                    + " to host '" + in.id() + "'", cmp.responsibleProperties()));
-        }
-        return out;
+        return in.fit().reasons().stream().filter(r -> !IBC.contains(r.code())).toList();
     }
 
+    /** The IBC part of {@link CpuFit}'s reasons. */
     private static List<Reason> ibcRange(GateInput in) {
-        Optional<IbcRange> range = in.target().resolved().ibcRange();
-        CpuModel guest = in.guest();
-        if (range.isEmpty()) {
-            return List.of();
-        }
-        IbcRange r = range.get();
-        if (guest.ibc().isNone()) {
-            return r.lowest().isNone() ? List.of() : List.of(Reason.of(ReasonCode.IBC_BELOW_LOWEST, "the guest's model "
-                    + guest.definition().name() + " has no IBC; host '" + in.id() + "' runs IBC " + r));
-        }
-        if (guest.ibc().compareTo(r.lowest()) < 0) {
-            return List.of(Reason.of(ReasonCode.IBC_BELOW_LOWEST, "the guest's IBC " + guest.ibc()
-                    + " is below host '" + in.id() + "' lowest IBC " + r.lowest()));
-        }
-        if (guest.ibc().compareTo(r.unblocked()) > 0) {
-            return List.of(Reason.of(ReasonCode.IBC_ABOVE_UNBLOCKED, "the guest's IBC " + guest.ibc()
-                    + " is above host '" + in.id() + "' unblocked IBC " + r.unblocked()));
-        }
-        return List.of();
+        return in.fit().reasons().stream().filter(r -> IBC.contains(r.code())).toList();
     }
 
     private static List<Reason> fresh(GateInput in) {

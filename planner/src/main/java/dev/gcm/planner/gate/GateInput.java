@@ -8,10 +8,15 @@ import dev.gcm.planner.index.IndexedHost;
 
 /**
  * What a condition about a known target sees: the target as the index shows it, the guest's model, the
- * options, the comparison of the guest with the target's host model, and the index (for freshness).
+ * options, how the guest's CPU fits the target ({@link CpuFit}: the comparison with the target's host model
+ * and its IBC range), and the index (for freshness).
  */
-public record GateInput(IndexedHost target, CpuModel guest, GateOptions options, Comparison.Result comparison,
-                        FleetIndex index) {
+public record GateInput(IndexedHost target, CpuModel guest, GateOptions options, CpuFit fit, FleetIndex index) {
+
+    /** The comparison of the guest with the target's host model. */
+    public Comparison.Result comparison() {
+        return fit.comparison();
+    }
 
     public Catalog catalog() {
         return index.catalog();

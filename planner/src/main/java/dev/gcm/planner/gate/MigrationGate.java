@@ -1,6 +1,7 @@
 package dev.gcm.planner.gate;
 
 import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.model.IbcRange;
 import dev.gcm.facilitydb.qemu.CompareResult;
 import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.planner.index.FleetIndex;
@@ -76,12 +77,21 @@ public final class MigrationGate {
             return new Verdict(results, Optional.empty());
         }
         results.add(ConditionResult.holds("target-known"));
-        Comparison.Result cmp = Comparison.compare(index.catalog(), guest, target.get().model());
-        GateInput in = new GateInput(target.get(), guest, options, cmp, index);
+        CpuFit fit = CpuFit.of(index.catalog(), guest, targetId, target.get().model(), target.get().resolved().ibcRange());
+        Comparison.Result cmp = fit.comparison();
+        GateInput in = new GateInput(target.get(), guest, options, fit, index);
         for (GateCondition c : GateConditions.ALL) {
             results.add(c.check(in));
         }
         return new Verdict(results, Optional.of(cmp));
+    }
+
+    /**
+     * The CPU part of {@link #check} alone ({@link CpuFit}), for a host given by its model and IBC range:
+     * what-if asks it of hosts that exist only in the question.
+     */
+    public CpuFit cpuFit(CpuModel guest, String host, CpuModel model, Optional<IbcRange> range) {
+        return CpuFit.of(index.catalog(), guest, host, model, range);
     }
 
     /** A ranking key for approved targets: identical first, then the fewest extra features. */

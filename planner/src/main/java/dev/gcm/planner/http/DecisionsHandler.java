@@ -4,137 +4,137 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
-import dev.gcm.facilitydb.json.InvalidJsonException;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.ModelResolver;
 import dev.gcm.hypervisor.record.HostRecord;
+import dev.gcm.hypervisor.record.RecordBounds;
 import dev.gcm.planner.gate.GateOptions;
 import dev.gcm.planner.gate.MigrationGate;
 import dev.gcm.planner.index.IndexSnapshot;
 import dev.gcm.planner.index.IndexedHost;
 import dev.gcm.planner.model.Reason;
+import dev.gcm.planner.plan.Evacuation;
+import dev.gcm.planner.plan.InvalidQuestion;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Migration checks, evacuation plans and the decision log. */
+/**
+ * Migration checks (on the event loop: one gate decision; a guest named without its host is looked up
+ * over the fleet on the worker pool), evacuation plans and the decision log (on the worker pool).
+ */
 final class DecisionsHandler {
 
     private final Services s;
-    private final ModelResolver resolver;
-    private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ModelCache models;
+    private final Evacuation evacuation;
+    /** Decision ids: this handler's random half, then a counter (unique without a shared random source). */
+    private final long idPrefix = new java.security.SecureRandom().nextLong();
+    private final AtomicLong idCounter = new AtomicLong();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     DecisionsHandler(Services s) {
         this.s = s;
-        this.resolver = new ModelResolver(s.index().catalog());
+        this.models = new ModelCache(new ModelResolver(s.index().catalog()));
+        this.evacuation = new Evacuation(s.index(), s.gate());
     }
 
-    /** A guest named in a request: its name, model and (optional) soft-facility fingerprint. */
-    /** @param given the model as the request or the guest's host gave it (what the log keeps) */
-    private record Guest(String name, CpuModel model, CpuModelInfo given, Optional<String> softFingerprint,
-                         Optional<String> host) {
+    /** A guest of a check: its name, model, the model as given (what the log keeps) and its host if known. */
+    private record Guest(String name, CpuModel model, CpuModelInfo given, Optional<String> host) {
     }
-
-    /** Optional facts about who asks about which guest, kept in the decision log (a libvirt hook sends them). */
-    private record Provenance(Optional<String> guestUuid, Optional<String> machineType, Optional<String> requestedBy) {
-    }
-
-    private static final java.util.regex.Pattern UUID_FORM =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final java.util.regex.Pattern MACHINE_TYPE_FORM = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
-    private static final java.util.regex.Pattern REQUESTER_FORM = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     void check(RoutingContext ctx) {
-        JsonNode body = Json.body(ctx);
-        String target = text(body, "target", true);
-        if (!AuthHandler.caller(ctx).mayCheckMigrationTo(target)) {
+        CheckBody body = CheckBody.parse(Json.body(ctx), models);
+        if (!Door.caller(ctx).mayCheckMigrationTo(body.target())) {
             throw new ApiError(403, "FORBIDDEN", "an agent token may ask only about migrations to its own host");
         }
-        Optional<String> source = Optional.ofNullable(text(body, "source", false));
-        Guest guest = guest(body.get("guest"), source);
-        Provenance provenance = new Provenance(optional(body.get("guest"), "uuid", UUID_FORM, "$.guest.uuid"),
-                optional(body.get("guest"), "machineType", MACHINE_TYPE_FORM, "$.guest.machineType"),
-                optional(body, "requestedBy", REQUESTER_FORM, "$.requestedBy"));
-        if (source.isPresent() && source.get().equals(target)) {
-            throw ApiError.badRequest("SAME_HOST", "source and target are the same host '" + target + "'");
+        if (body.model().isPresent()) {
+            decide(ctx, body, new Guest(body.name().orElse("(unnamed)"), body.model().get(), body.given().get(),
+                    body.source()));
+        } else if (body.source().isPresent()) {
+            decide(ctx, body, guestOf(body.name().get(), body.source()));
+        } else {
+            Replies.respond(ctx, s.work().submit(Replies.callerKey(ctx), () -> guestOf(body.name().get(), Optional.empty())),
+                    guest -> decide(ctx, body, guest));
         }
-        MigrationGate.Verdict v = s.gate().check(target, guest.model(), new GateOptions(guest.softFingerprint()));
-        String id = UUID.randomUUID().toString();
+    }
+
+    private void decide(RoutingContext ctx, CheckBody body, Guest guest) {
+        MigrationGate.Verdict v = s.gate().check(body.target(), guest.model(), new GateOptions(body.softFingerprint()));
+        String id = new UUID(idPrefix, idCounter.incrementAndGet()).toString();
         ObjectNode out = Views.verdict(v);
         out.put("decisionId", id);
-        out.put("target", target);
+        out.put("target", body.target());
         out.put("guest", guest.name());
         // the decision is in the log before the client has it
-        HostsHandler.respond(ctx, log(ctx, id, guest, source, target, v, provenance), x -> Json.ok(ctx, out));
+        Replies.respond(ctx, log(ctx, id, guest, body.source(), body.target(), v, body.provenance()),
+                x -> Json.ok(ctx, out));
     }
 
     void evacuate(RoutingContext ctx) {
         JsonNode body = Json.body(ctx);
-        String hostId = text(body, "host", true);
-        IndexSnapshot snap = s.index().snapshot();
-        IndexedHost host = snap.host(hostId).orElseThrow(() -> ApiError.notFound("no host '" + hostId + "'"));
-        ArrayNode guests = Json.MAPPER.createArrayNode();
-        for (HostRecord.Guest g : host.resolved().record().guests()) {
-            CpuModel model = resolver.resolve(g.cpuModel());
-            List<Candidate> candidates = new ArrayList<>();
-            for (IndexedHost t : snap.hosts()) {
-                if (!t.id().equals(hostId)) {
-                    candidates.add(new Candidate(t.id(), s.gate().check(snap, t.id(), model, GateOptions.NONE)));
-                }
+        BodyFields.only(body, "$", Set.of("host", "guests"));
+        String hostId = BodyFields.text(body, "host", "$", true, BodyFields.MAX_HOST_ID);
+        Set<String> guests = new HashSet<>();
+        JsonNode names = BodyFields.array(body, "guests", "$", RecordBounds.MAX_GUESTS, "guest names");
+        for (int i = 0; names != null && i < names.size(); i++) {
+            if (!names.get(i).isTextual()) {
+                throw Json.badField("$.guests[" + i + "]", "expected a guest name");
             }
-            candidates.sort(Comparator.comparing((Candidate c) -> !c.verdict.approved())
-                    .thenComparingInt(c -> MigrationGate.fit(c.verdict)).thenComparing(Candidate::host));
-            ObjectNode n = guests.addObject().put("guest", g.name());
-            ArrayNode ok = n.putArray("targets");
-            ArrayNode no = n.putArray("rejected");
-            for (Candidate c : candidates) {
-                if (c.verdict.approved()) {
-                    ok.add(c.host);
-                } else {
-                    no.addObject().put("host", c.host).set("reasons", Views.reasons(c.verdict.reasons()));
-                }
-            }
+            guests.add(names.get(i).asText());
         }
-        Json.ok(ctx, Json.object().put("host", hostId).set("guests", guests));
-    }
-
-    private record Candidate(String host, MigrationGate.Verdict verdict) {
+        Replies.work(ctx, s, () -> {
+            try {
+                return Views.evacuation(evacuation.plan(hostId, guests)
+                        .orElseThrow(() -> ApiError.notFound("no host '" + hostId + "'")));
+            } catch (InvalidQuestion e) {
+                throw Views.invalid(e);
+            }
+        });
     }
 
     void list(RoutingContext ctx) {
         int limit = Math.min(1000, Math.max(1, intParam(ctx, "limit", 100)));
         Instant since = instantParam(ctx, "since");
-        Future<List<String>> read = Future.fromCompletionStage(s.recorder().ringCaughtUp(2000),
-                ctx.vertx().getOrCreateContext()).compose(x -> s.vertx().executeBlocking(() -> s.decisions().latest(limit)))
+        // every decision this member returned is in the ring before the list is read; the list is built on the
+        // worker pool
+        Future<io.vertx.core.buffer.Buffer> answer = Future.fromCompletionStage(s.recorder().ringCaughtUp(2000),
+                ctx.vertx().getOrCreateContext()).compose(x -> s.work().submit(Replies.callerKey(ctx),
+                        () -> Json.bytes(decisions(s.decisions().latest(limit), since))))
                 .recover(e -> Future.failedFuture(GridErrors.apiError(e)));
-        HostsHandler.respond(ctx, read, items -> {
-            ArrayNode array = Json.MAPPER.createArrayNode();
-            for (String item : items) {
-                try {
-                    JsonNode n = Json.MAPPER.readTree(item);
-                    if (since == null || !Instant.parse(n.path("time").asText()).isBefore(since)) {
-                        array.add(n);
-                    }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.DateTimeException e) {
-                    // an entry we cannot read is left out
+        Replies.respond(ctx, answer, bytes -> Json.okWritten(ctx, bytes));
+    }
+
+    private static JsonNode decisions(List<String> items, Instant since) {
+        ArrayNode array = Json.array();
+        for (String item : items) {
+            try {
+                JsonNode n = Json.MAPPER.readTree(item);
+                if (since == null || !Instant.parse(n.path("time").asText()).isBefore(since)) {
+                    array.add(n);
                 }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.DateTimeException e) {
+                // an entry we cannot read is left out
             }
-            Json.ok(ctx, Json.object().set("decisions", array));
-        });
+        }
+        return Json.object().set("decisions", array);
     }
 
     /** Records the decision (audit file, then the grid's ring); completes when it may be returned. */
     private Future<Void> log(RoutingContext ctx, String id, Guest guest, Optional<String> source, String target,
-                             MigrationGate.Verdict v, Provenance provenance) {
+                             MigrationGate.Verdict v, CheckBody.Provenance provenance) {
         ObjectNode entry = Json.object().put("decisionId", id).put("time", Instant.ofEpochMilli(s.index().now()).toString())
-                .put("caller", AuthHandler.caller(ctx).name()).put("guest", guest.name())
+                .put("caller", Door.caller(ctx).name()).put("guest", guest.name())
                 .put("target", target).put("decision", v.approved() ? "approved" : "rejected");
         source.ifPresent(x -> entry.put("source", x));
         provenance.guestUuid().ifPresent(x -> entry.put("guestUuid", x));
@@ -159,63 +159,18 @@ final class DecisionsHandler {
                 .register(s.metrics()));
     }
 
-    private Guest guest(JsonNode node, Optional<String> source) {
-        if (node == null || !node.isObject()) {
-            throw field("$.guest", "expected {\"name\": ..., \"model\": CpuModelInfo} or a guest name known from a host");
-        }
-        String name = node.path("name").asText(null);
-        Optional<String> fingerprint = Optional.ofNullable(node.get("softFingerprint")).map(JsonNode::asText);
-        if (node.hasNonNull("model")) {
-            try {
-                CpuModelInfo info = CpuModelInfoJson.read(node.get("model"), "$.guest.model");
-                return new Guest(name == null ? "(unnamed)" : name, resolver.resolve(info), info, fingerprint, source);
-            } catch (InvalidJsonException e) {
-                throw Json.invalid(e);
-            } catch (IllegalArgumentException e) {
-                throw field("$.guest.model", e.getMessage());
-            }
-        }
-        if (name == null) {
-            throw field("$.guest", "name the guest, or give its model");
-        }
-        for (IndexedHost h : s.index().hosts()) {
-            if (source.isPresent() && !source.get().equals(h.id())) {
-                continue;
-            }
+    /** A guest named as a host reports it: on the source host when given, else on any host (a scan of the fleet). */
+    private Guest guestOf(String name, Optional<String> source) {
+        List<IndexedHost> hosts = source.map(id -> s.index().host(id).stream().toList()).orElseGet(s.index()::hosts);
+        for (IndexedHost h : hosts) {
             for (HostRecord.Guest g : h.resolved().record().guests()) {
                 if (g.name().equals(name)) {
-                    return new Guest(name, resolver.resolve(g.cpuModel()), g.cpuModel(), fingerprint, Optional.of(h.id()));
+                    return new Guest(name, h.resolved().guestModels().get(name), g.cpuModel(), Optional.of(h.id()));
                 }
             }
         }
         throw new ApiError(400, "GUEST_UNKNOWN", "no host reports a guest named '" + name + "'"
                 + source.map(x -> " on host '" + x + "'").orElse(""), Json.object().put("field", "$.guest.name"));
-    }
-
-    private static String text(JsonNode body, String field, boolean required) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            if (required) {
-                throw field("$." + field, "is required");
-            }
-            return null;
-        }
-        if (!n.isTextual() || n.asText().isBlank()) {
-            throw field("$." + field, "expected a host id");
-        }
-        return n.asText();
-    }
-
-    /** An optional text field of {@code node} that must have the given form. */
-    private static Optional<String> optional(JsonNode node, String field, java.util.regex.Pattern form, String path) {
-        JsonNode n = node == null ? null : node.get(field);
-        if (n == null || n.isNull()) {
-            return Optional.empty();
-        }
-        if (!n.isTextual() || !form.matcher(n.asText()).matches()) {
-            throw field(path, "expected text of the form " + form.pattern());
-        }
-        return Optional.of(n.asText());
     }
 
     private static int intParam(RoutingContext ctx, String name, int fallback) {
@@ -234,9 +189,5 @@ final class DecisionsHandler {
         } catch (java.time.DateTimeException e) {
             throw ApiError.badRequest("INVALID_PARAMETER", name + " must be an instant such as 2026-11-22T10:00:00Z");
         }
-    }
-
-    private static ApiError field(String field, String message) {
-        return new ApiError(400, "INVALID_JSON", field + ": " + message, Json.object().put("field", field));
     }
 }

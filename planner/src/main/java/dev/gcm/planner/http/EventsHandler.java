@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.planner.index.FleetIndex;
 import dev.gcm.planner.index.PoolHeadline;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * /api/v1/events: server-sent events. Each subscriber gets a {@code change} event at once and after
  * every change of this member's index (checked every {@value #CHECK_MILLIS} ms, so bursts of updates
  * become one event), each with the index version and every pool's GCM headline. A comment line every
- * {@value #PING_MILLIS} ms keeps idle connections open through proxies.
+ * {@value #PING_MILLIS} ms keeps idle connections open through proxies. One handler per HTTP verticle
+ * (its streams are written on that verticle's event loop); the caps on streams per caller and in all
+ * are shared ({@link StreamLimits}).
  */
 final class EventsHandler {
 
@@ -25,23 +29,30 @@ final class EventsHandler {
     /** Each open stream and the index version it was last sent. */
     private final Map<HttpServerResponse, Long> subscribers = new ConcurrentHashMap<>();
 
-    EventsHandler(Services s) {
+    EventsHandler(Vertx vertx, Services s) {
         this.s = s;
-        s.vertx().setPeriodic(CHECK_MILLIS, id -> publishIfChanged());
-        s.vertx().setPeriodic(PING_MILLIS, id -> subscribers.keySet().forEach(r -> send(r, ": ping\n\n")));
-        io.micrometer.core.instrument.Gauge.builder("gcm.events.subscribers", subscribers, Map::size)
-                .description("open event streams on this member").register(s.metrics());
+        vertx.setPeriodic(CHECK_MILLIS, id -> publishIfChanged());
+        vertx.setPeriodic(PING_MILLIS, id -> subscribers.keySet().forEach(r -> send(r, ": ping\n\n")));
     }
 
     void subscribe(RoutingContext ctx) {
+        String caller = Replies.callerKey(ctx);
+        s.streams().open(caller);
         HttpServerResponse response = ctx.response().setChunked(true)
                 .putHeader("content-type", "text/event-stream; charset=utf-8")
                 .putHeader("cache-control", "no-store").putHeader("x-accel-buffering", "no");
         FleetIndex.Versioned<List<PoolHeadline>> now = s.index().headlines();
-        response.write(event(now));
         subscribers.put(response, now.version());
-        response.closeHandler(v -> subscribers.remove(response));
-        response.exceptionHandler(e -> subscribers.remove(response));
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable gone = () -> {
+            subscribers.remove(response);
+            if (counted.getAndSet(false)) {
+                s.streams().closed(caller);
+            }
+        };
+        response.closeHandler(v -> gone.run());
+        response.exceptionHandler(e -> gone.run());
+        response.write(event(now));
     }
 
     private void publishIfChanged() {
@@ -62,10 +73,21 @@ final class EventsHandler {
         });
     }
 
-    /** Writes to one stream; a stream that went away is dropped, and the others still get theirs. */
+    /**
+     * Writes to one stream; a stream that went away, or whose reader has stopped reading (its write queue
+     * is full), is dropped and its connection closed, and the others still get theirs.
+     */
     private void send(HttpServerResponse r, String text) {
         try {
-            r.write(text).onFailure(e -> subscribers.remove(r));
+            if (r.writeQueueFull()) {
+                subscribers.remove(r);
+                r.reset();
+                return;
+            }
+            r.write(text).onFailure(e -> {
+                subscribers.remove(r);
+                r.reset();
+            });
         } catch (IllegalStateException e) {
             subscribers.remove(r);
         }

@@ -13,14 +13,13 @@ import dev.gcm.planner.model.HostReport;
 import dev.gcm.planner.model.ReportResult;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * /api/v1/hosts: list, get, put (an agent's own record), cordon, uncordon, decommission, recommission.
- * Writes go to the grid; the answer waits (briefly) until this member's index has seen them.
+ * The {@link Door} has checked the token (for a put: the token's host). Writes go to the grid; the answer waits
+ * (briefly) until this member's index has seen them. Lists and grid reads run on the worker pool.
  */
 final class HostsHandler {
 
@@ -37,12 +36,14 @@ final class HostsHandler {
     }
 
     void list(RoutingContext ctx) {
-        IndexSnapshot snap = s.index().snapshot();
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (IndexedHost h : snap.hosts()) {
-            array.add(Views.hostSummary(s.index(), snap, h));
-        }
-        Json.ok(ctx, Json.object().put("version", snap.version()).set("hosts", array));
+        Replies.work(ctx, s, () -> {
+            IndexSnapshot snap = s.index().snapshot();
+            ArrayNode array = Json.array();
+            for (IndexedHost h : snap.hosts()) {
+                array.add(Views.hostSummary(s.index(), snap, h));
+            }
+            return Json.object().put("version", snap.version()).set("hosts", array);
+        });
     }
 
     /** One host: the index's view, with the full record as the grid holds it. */
@@ -51,7 +52,7 @@ final class HostsHandler {
         IndexSnapshot snap = s.index().snapshot();
         IndexedHost h = snap.host(id).orElseThrow(() -> ApiError.notFound("no host '" + id + "'"
                 + (snap.decommissionedAt(id).isPresent() ? " (decommissioned)" : "")));
-        respond(ctx, grid(ctx, s.hosts().get(id)), stored -> {
+        Replies.respond(ctx, Replies.grid(ctx, s.hosts().get(id)), stored -> {
             if (stored.isEmpty()) {
                 throw ApiError.notFound("no host '" + id + "'");
             }
@@ -61,9 +62,6 @@ final class HostsHandler {
 
     void put(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        if (!AuthHandler.caller(ctx).mayWriteHost(id)) {
-            throw new ApiError(403, "FORBIDDEN", "this token may not write the record of host '" + id + "'");
-        }
         HostRecord record = validRecord(ctx, id);
         long now = s.index().now();
         if (record.seq() > now * 1000 + MAX_SEQ_AHEAD_MICROS) {
@@ -73,10 +71,10 @@ final class HostsHandler {
         if (s.index().snapshot().decommissionedAt(id).isPresent()) {
             throw decommissioned(id);
         }
-        Future<ReportResult> stored = grid(ctx, s.hosts().report(HostReport.of(record, now))).compose(r ->
+        Future<ReportResult> stored = Replies.grid(ctx, s.hosts().report(HostReport.of(record, now))).compose(r ->
                 r.kind() != ReportResult.Kind.STORED ? Future.succeededFuture(r)
-                        : grid(ctx, s.feed().awaitReport(id, r.revision(), READ_YOUR_WRITES_MILLIS)).map(seen -> r));
-        respond(ctx, stored, r -> {
+                        : Replies.grid(ctx, s.feed().awaitReport(id, r.revision(), READ_YOUR_WRITES_MILLIS)).map(seen -> r));
+        Replies.respond(ctx, stored, r -> {
             if (r.kind() == ReportResult.Kind.STALE) {
                 ObjectNode detail = Json.object();
                 detail.putObject("lastAccepted").put("bootId", r.lastBootId()).put("seq", r.lastSeq());
@@ -92,8 +90,7 @@ final class HostsHandler {
     private HostRecord validRecord(RoutingContext ctx, String id) {
         HostRecord record;
         try {
-            String body = ctx.body().asString();
-            record = HostRecordJson.read(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+            record = HostRecordJson.read(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
         } catch (InvalidJsonException e) {
             throw Json.invalid(e);
         }
@@ -104,9 +101,10 @@ final class HostsHandler {
         try {
             s.index().validator().validate(record);
         } catch (InvalidHostRecordException e) {
-            ObjectNode detail = Json.object();
+            ObjectNode detail = Json.object().put("violationCount", e.count());
             ArrayNode v = detail.putArray("violations");
-            e.violations().forEach(x -> v.addObject().put("field", x.field()).put("message", x.message()));
+            e.violations().forEach(x -> v.addObject().put("field", ApiError.cut(x.field()))
+                    .put("message", ApiError.cut(x.message())));
             throw new ApiError(400, "INVALID_RECORD", e.getMessage(), detail);
         }
         return record;
@@ -114,7 +112,7 @@ final class HostsHandler {
 
     void cordon(RoutingContext ctx, boolean cordoned) {
         String id = knownHost(ctx);
-        respond(ctx, grid(ctx, s.admin().cordon(id, cordoned)).compose(r -> acknowledged(ctx, id, r)),
+        Replies.respond(ctx, Replies.grid(ctx, s.admin().cordon(id, cordoned)).compose(r -> acknowledged(ctx, id, r)),
                 r -> Json.ok(ctx, Json.object().put("hostId", id).put("cordoned", r.state().cordoned())
                         .put("revision", r.state().revision())));
     }
@@ -122,26 +120,26 @@ final class HostsHandler {
     /** Leaves a tombstone (its reports are refused with 410 until it is recommissioned) and clears the record. */
     void decommission(RoutingContext ctx) {
         String id = knownHost(ctx);
-        Future<AdminResult> done = grid(ctx, s.admin().decommission(id, s.index().now())).compose(r -> {
+        Future<AdminResult> done = Replies.grid(ctx, s.admin().decommission(id, s.index().now())).compose(r -> {
             if (!r.applied()) {
                 return Future.failedFuture(decommissioned(id));
             }
-            return acknowledged(ctx, id, r).compose(x -> grid(ctx, s.hosts().remove(id)).otherwise(e -> {
+            return acknowledged(ctx, id, r).compose(x -> Replies.grid(ctx, s.hosts().remove(id)).otherwise(e -> {
                 LOG.warn("host {}: record not cleared after its decommission ({}); reconcile will", id, e.getMessage());
                 return false;
             }).map(x));
         });
-        respond(ctx, done, r -> Json.ok(ctx, Json.object().put("hostId", id).put("decommissioned", true)
+        Replies.respond(ctx, done, r -> Json.ok(ctx, Json.object().put("hostId", id).put("decommissioned", true)
                 .put("revision", r.state().revision())));
     }
 
     /** Clears a tombstone: the host's agent may report again. */
     void recommission(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        Future<AdminResult> done = grid(ctx, s.admin().recommission(id)).compose(r -> r.applied()
+        Future<AdminResult> done = Replies.grid(ctx, s.admin().recommission(id)).compose(r -> r.applied()
                 ? acknowledged(ctx, id, r)
                 : Future.failedFuture(new ApiError(409, "NOT_DECOMMISSIONED", "host '" + id + "' is not decommissioned")));
-        respond(ctx, done, r -> Json.ok(ctx, Json.object().put("hostId", id).put("recommissioned", true)
+        Replies.respond(ctx, done, r -> Json.ok(ctx, Json.object().put("hostId", id).put("recommissioned", true)
                 .put("revision", r.state().revision())));
     }
 
@@ -169,27 +167,7 @@ final class HostsHandler {
             j.admin(id, r.state());
             return Future.fromCompletionStage(j.flush(), ctx.vertx().getOrCreateContext());
         }).orElse(Future.succeededFuture());
-        return journaled.compose(v -> grid(ctx, s.feed().awaitAdmin(id, r.state().revision(), READ_YOUR_WRITES_MILLIS)))
+        return journaled.compose(v -> Replies.grid(ctx, s.feed().awaitAdmin(id, r.state().revision(), READ_YOUR_WRITES_MILLIS)))
                 .map(seen -> r);
-    }
-
-    /** Answers from a future's value; whatever the answer throws, or the future fails with, goes to the failure handler. */
-    static <T> void respond(RoutingContext ctx, Future<T> future, java.util.function.Consumer<T> answer) {
-        future.onComplete(r -> {
-            if (r.failed()) {
-                ctx.fail(r.cause());
-                return;
-            }
-            try {
-                answer.accept(r.result());
-            } catch (RuntimeException e) {
-                ctx.fail(e);
-            }
-        });
-    }
-
-    /** A grid call as a Vert.x future; the grid's failures become 503s that say why. */
-    static <T> Future<T> grid(RoutingContext ctx, CompletionStage<T> stage) {
-        return GridErrors.call(ctx, stage);
     }
 }

@@ -5,63 +5,72 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.gcm.Gcm;
 import dev.gcm.facilitydb.gcm.GcmResult;
-import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.json.GcmJson;
-import dev.gcm.facilitydb.json.InvalidJsonException;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.facilitydb.qemu.ModelResolver;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** POST /baseline and /compare on posted models, as the offline CLI does. */
+/**
+ * POST /baseline and /compare on posted models, as the offline CLI does: a comparison on the event loop,
+ * a baseline of up to {@value #MAX_MODELS} models on the worker pool.
+ */
 final class ModelsHandler {
 
+    /** The most models one baseline request may name. */
+    static final int MAX_MODELS = 1000;
+
+    private final Services s;
     private final Catalog catalog;
     private final ModelResolver resolver;
 
-    ModelsHandler(Catalog catalog) {
-        this.catalog = catalog;
+    ModelsHandler(Services s) {
+        this.s = s;
+        this.catalog = s.index().catalog();
         this.resolver = new ModelResolver(catalog);
     }
 
     /** Body: {"models": [CpuModelInfo, ...]}. */
     void baseline(RoutingContext ctx) {
-        JsonNode body = Json.body(ctx);
-        List<CpuModel> models = new ArrayList<>();
-        JsonNode array = body.get("models");
-        if (array == null || !array.isArray() || array.isEmpty()) {
-            throw new ApiError(400, "INVALID_JSON", "$.models: expected a non-empty array of CPU models",
-                    Json.object().put("field", "$.models"));
-        }
-        for (int i = 0; i < array.size(); i++) {
-            models.add(resolve(array.get(i), "$.models[" + i + "]"));
-        }
-        GcmResult r = Gcm.ofModels(catalog, models);
-        ObjectNode out = Json.object().put("common", r.hasCommonModel()).put("hostCount", r.hostCount());
-        r.model().ifPresent(m -> out.setAll(Views.model(catalog, m)));
-        out.set("conflicts", GcmJson.conflicts(r.conflicts()));
-        Json.ok(ctx, out);
+        List<CpuModel> models = baselineBody(Json.body(ctx), resolver);
+        Replies.work(ctx, s, () -> {
+            GcmResult r = Gcm.ofModels(catalog, models);
+            ObjectNode out = Json.object().put("common", r.hasCommonModel()).put("hostCount", r.hostCount());
+            r.model().ifPresent(m -> out.setAll(Views.model(catalog, m)));
+            out.set("conflicts", GcmJson.conflicts(r.conflicts()));
+            return out;
+        });
     }
 
     /** Body: {"a": CpuModelInfo (guest), "b": CpuModelInfo (host)}. */
     void compare(RoutingContext ctx) {
-        JsonNode body = Json.body(ctx);
-        CpuModel a = resolve(body.get("a"), "$.a");
-        CpuModel b = resolve(body.get("b"), "$.b");
-        Comparison.Result r = Comparison.compare(catalog, a, b);
-        ObjectNode out = Views.comparison(r).put("runnable", r.result().runnable());
-        Json.ok(ctx, out);
+        CpuModel[] ab = compareBody(Json.body(ctx), resolver);
+        Comparison.Result r = Comparison.compare(catalog, ab[0], ab[1]);
+        Json.ok(ctx, Views.comparison(r).put("runnable", r.result().runnable()));
     }
 
-    private CpuModel resolve(JsonNode node, String path) {
-        try {
-            return resolver.resolve(CpuModelInfoJson.read(node, path));
-        } catch (InvalidJsonException e) {
-            throw Json.invalid(e);
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "INVALID_MODEL", path + ": " + e.getMessage(), Json.object().put("field", path));
+    static List<CpuModel> baselineBody(JsonNode body, ModelResolver resolver) {
+        BodyFields.only(body, "$", Set.of("models"));
+        JsonNode array = BodyFields.array(body, "models", "$", MAX_MODELS, "CPU models");
+        if (array == null || array.isEmpty()) {
+            throw Json.badField("$.models", "expected a non-empty array of CPU models");
         }
+        List<CpuModel> models = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            models.add(resolve(resolver, array.get(i), "$.models[" + i + "]"));
+        }
+        return models;
+    }
+
+    static CpuModel[] compareBody(JsonNode body, ModelResolver resolver) {
+        BodyFields.only(body, "$", Set.of("a", "b"));
+        return new CpuModel[] {resolve(resolver, body.get("a"), "$.a"), resolve(resolver, body.get("b"), "$.b")};
+    }
+
+    private static CpuModel resolve(ModelResolver resolver, JsonNode node, String path) {
+        return BodyFields.model(resolver, BodyFields.modelInfo(node, path), path, "INVALID_MODEL");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gcm.planner.http;
 
+import dev.gcm.planner.ApiConfig;
 import dev.gcm.planner.gate.MigrationGate;
 import dev.gcm.planner.grid.HzAdminStore;
 import dev.gcm.planner.grid.HzDecisionLog;
@@ -16,7 +17,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * What the handlers work with.
+ * What the handlers of every HTTP verticle share: the index, the stores, the gate, the worker pool for
+ * fleet-sized work and the event stream caps. Every part is safe to use from several event loops.
  *
  * @param feed    the index's writer feed: handlers wait on it to read their own writes, never write the index
  * @param journal this member's hard-state journal: a hard write is in it before it is acknowledged
@@ -24,7 +26,7 @@ import java.util.function.BooleanSupplier;
 public record Services(Vertx vertx, FleetIndex index, IndexFeed feed, HzHostStore hosts, HzAdminStore admin,
                        HzPoolStore pools, HzDecisionLog decisions, DecisionRecorder recorder,
                        Optional<HardStateJournal> journal, MigrationGate gate, GridHealth health, BooleanSupplier ready,
-                       PrometheusMeterRegistry metrics) {
+                       PrometheusMeterRegistry metrics, ApiConfig api, Work work, StreamLimits streams) {
 
     /** Whether this member sees a majority of the cluster. */
     public BooleanSupplier quorum() {

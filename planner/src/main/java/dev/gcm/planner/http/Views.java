@@ -1,9 +1,12 @@
 package dev.gcm.planner.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.gcm.GcmResult;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.json.GcmJson;
 import dev.gcm.facilitydb.model.CpuModel;
@@ -16,8 +19,14 @@ import dev.gcm.planner.index.IndexedHost;
 import dev.gcm.planner.index.Liveness;
 import dev.gcm.planner.index.PoolGcm;
 import dev.gcm.planner.model.Reason;
+import dev.gcm.planner.plan.Capped;
+import dev.gcm.planner.plan.Evacuation;
+import dev.gcm.planner.plan.Heatmap;
+import dev.gcm.planner.plan.InvalidQuestion;
+import dev.gcm.planner.plan.WhatIf;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The JSON shapes of the API's answers. */
 final class Views {
@@ -100,5 +109,72 @@ final class Views {
         v.conditions().forEach(c -> conditions.addObject().put("condition", c.condition()).put("holds", c.holds()));
         v.comparison().ifPresent(c -> node.set("comparison", comparison(c)));
         return node;
+    }
+
+    static ObjectNode gcmResult(Catalog catalog, GcmResult r) {
+        ObjectNode n = Json.object().put("hostCount", r.hostCount()).put("common", r.hasCommonModel());
+        r.model().ifPresent(m -> n.setAll(model(catalog, m)));
+        n.set("conflicts", GcmJson.conflicts(r.conflicts()));
+        return n;
+    }
+
+    static ObjectNode whatIf(Catalog catalog, WhatIf.Answer a) {
+        ObjectNode out = Json.object().put("pool", a.pool()).put("version", a.version());
+        out.set("before", gcmResult(catalog, a.before()));
+        out.set("after", gcmResult(catalog, a.after()));
+        capped(out, "guestsLosingTheirLastTarget", "guestsLosingTheirLastTargetCount", a.losingLastTarget(), WhatIf.MAX_LISTED, Views::guestOnHost);
+        capped(out, "guestsThatCannotRunOnAddedHosts", "guestsThatCannotRunOnAddedHostsCount", a.cannotRunOnAdded(), WhatIf.MAX_LISTED, Views::guestOnHost);
+        return out;
+    }
+
+    private static JsonNode guestOnHost(WhatIf.GuestOnHost g) {
+        ObjectNode n = Json.object().put("guest", g.guest()).put("host", g.host());
+        g.addedHost().ifPresent(h -> n.put("addedHost", h));
+        return n;
+    }
+
+    static ObjectNode evacuation(Evacuation.Plan plan) {
+        ObjectNode out = Json.object().put("host", plan.host());
+        ArrayNode guests = out.putArray("guests");
+        for (Evacuation.GuestPlan g : plan.guests()) {
+            ObjectNode n = guests.addObject().put("guest", g.guest());
+            capped(n, "targets", "targetCount", g.targets(), Evacuation.MAX_LISTED, TextNode::valueOf);
+            capped(n, "rejected", "rejectedCount", g.rejected(), Evacuation.MAX_LISTED,
+                    r -> Json.object().put("host", r.host()).set("reasons", reasons(r.reasons())));
+        }
+        return out;
+    }
+
+    static ObjectNode heatmap(Heatmap.Result h) {
+        ObjectNode out = Json.object().put("pool", h.pool()).put("hostCount", h.hostCount())
+                .put("commonCount", h.commonCount());
+        ArrayNode rows = out.putArray("rows");
+        for (Heatmap.Row r : h.rows()) {
+            rows.addObject().put("count", r.hosts().size()).set("hosts", Json.strings(r.hosts()));
+        }
+        ArrayNode features = out.putArray("features");
+        for (Heatmap.Column c : h.features()) {
+            ObjectNode n = features.addObject().put("name", c.feature().name())
+                    .put("kind", c.feature().kind().description()).put("description", c.feature().description());
+            ArrayNode with = n.putArray("rows");
+            c.rows().forEach(with::add);
+            n.put("hostCount", c.hostCount());
+        }
+        return out;
+    }
+
+    /** A list that may have been cut: its first entries, their full count, and whether it was cut. */
+    private static <T> void capped(ObjectNode out, String name, String count, Capped<T> list, int max,
+                                   Function<T, JsonNode> view) {
+        ArrayNode array = out.putArray(name);
+        list.items().forEach(i -> array.add(view.apply(i)));
+        out.put(count, list.count());
+        if (list.count() > max) {
+            out.put(name + "Truncated", true);
+        }
+    }
+
+    static ApiError invalid(InvalidQuestion e) {
+        return new ApiError(400, e.code(), e.field() + ": " + e.getMessage(), Json.object().put("field", e.field()));
     }
 }

@@ -79,6 +79,7 @@ public final class JarProcess implements AutoCloseable {
         return http.get(path, token);
     }
 
+    /** Whether the member answers /readyz with 200. */
     public boolean ready() {
         return get("/readyz", null).status() == 200;
     }

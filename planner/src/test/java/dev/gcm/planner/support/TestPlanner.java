@@ -68,6 +68,11 @@ public final class TestPlanner implements AutoCloseable {
         return planner;
     }
 
+    /** The HTTP port (for clients other than {@link #http()}). */
+    public int port() {
+        return planner.httpPort();
+    }
+
     @Override
     public void close() {
         planner.close();

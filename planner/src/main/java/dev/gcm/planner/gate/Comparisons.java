@@ -1,0 +1,62 @@
+package dev.gcm.planner.gate;
+
+import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.qemu.Comparison;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Model comparisons remembered: a comparison is a pure function of the catalog and the two models, and
+ * a fleet asks the same few dozen guest models about the same few dozen host models all day, while one
+ * costs as much as the rest of a decision (feature names in QEMU's order). Bounded ({@value #MAX}
+ * pairs; when full it starts over). Definitions are catalog singletons and compared by identity; feature
+ * sets carry their hash.
+ */
+final class Comparisons {
+
+    static final int MAX = 16_384;
+    private static final ConcurrentHashMap<Key, Comparison.Result> KNOWN = new ConcurrentHashMap<>();
+
+    private Comparisons() {
+    }
+
+    static Comparison.Result compare(Catalog catalog, CpuModel guest, CpuModel host) {
+        Key key = new Key(catalog, guest, host);
+        Comparison.Result r = KNOWN.get(key);
+        if (r == null) {
+            r = Comparison.compare(catalog, guest, host);
+            if (KNOWN.size() >= MAX) {
+                KNOWN.clear();
+            }
+            KNOWN.put(key, r);
+        }
+        return r;
+    }
+
+    private static final class Key {
+        private final Catalog catalog;
+        private final CpuModel guest;
+        private final CpuModel host;
+        private final int hash;
+
+        Key(Catalog catalog, CpuModel guest, CpuModel host) {
+            this.catalog = catalog;
+            this.guest = guest;
+            this.host = host;
+            this.hash = (System.identityHashCode(guest.definition()) * 31 + guest.features().hashCode()) * 31
+                    + System.identityHashCode(host.definition()) * 17 + host.features().hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.catalog == catalog && k.guest.definition() == guest.definition()
+                    && k.host.definition() == host.definition() && k.guest.features().equals(guest.features())
+                    && k.host.features().equals(host.features());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}
