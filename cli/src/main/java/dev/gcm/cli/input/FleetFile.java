@@ -1,25 +1,27 @@
 package dev.gcm.cli.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gcm.cli.output.Names;
+import dev.gcm.cli.output.Progress;
 import dev.gcm.facilitydb.catalog.Catalog;
-import dev.gcm.facilitydb.catalog.QemuVersion;
 import dev.gcm.facilitydb.forms.ModelForms;
 import dev.gcm.facilitydb.forms.ReadModel;
 import dev.gcm.facilitydb.gcm.GcmHost;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.json.InvalidJsonException;
-import dev.gcm.facilitydb.model.CpuModel;
-import dev.gcm.facilitydb.model.Ibc;
-import dev.gcm.facilitydb.model.IbcRange;
-import dev.gcm.facilitydb.qemu.CpuModelInfo;
-import dev.gcm.facilitydb.qemu.ModelResolver;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,143 +32,108 @@ import java.util.Set;
  * or host records ({@code gcm probe} output); or XML holding libvirt {@code <cpu>} elements, domain capabilities
  * or domains, as {@code virsh hypervisor-cpu-baseline} takes them. A host's model is read in the view of its own
  * QEMU release ({@code qemuVersion}), else the newest.
+ *
+ * <p>JSON is read as a stream, one entry at a time (each entry's tree is dropped once its host is made), so a fleet
+ * of 100,000 host records costs the hosts, not the text: at most {@value #MOST_HOSTS} hosts, each entry at most
+ * 1 MiB. XML is read whole (at most {@link InputSource#MAX_BYTES}).
  */
 public final class FleetFile {
 
-    private final Catalog newest;
-    private final Map<QemuVersion, ModelResolver> resolvers = new HashMap<>();
+    /** The most hosts a fleet may have. */
+    public static final int MOST_HOSTS = 1_000_000;
 
-    private FleetFile(Catalog newest) {
-        this.newest = newest;
+    private static final int MOST_ENTRY_BYTES = 1 << 20;
+    private static final JsonFactory JSON = CpuModelInfoJson.mapper().getFactory().copy()
+            .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+                    .maxStringLength(MOST_ENTRY_BYTES).build())
+            .setCodec(CpuModelInfoJson.mapper());
+
+    private FleetFile() {
     }
 
-    /** Reads a fleet from the text of a file or of standard input. */
+    /** Reads a fleet from text (a test's, or a small file's). */
     public static List<GcmHost> read(String text, Catalog newest) {
-        FleetFile f = new FleetFile(newest);
-        String t = text.strip();
-        if (t.startsWith("<")) {
-            return f.fromXml(t);
-        }
-        JsonNode root;
         try {
-            root = CpuModelInfoJson.mapper().readTree(t);
-        } catch (JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            return read(new InputSource.Opened(new ByteArrayInputStream(bytes), bytes.length, "the fleet"), newest,
+                    Progress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return f.fromJson(root);
     }
 
-    private List<GcmHost> fromXml(String xml) {
-        List<ReadModel> models = ModelForms.readAllXml(xml);
-        List<GcmHost> hosts = new ArrayList<>(models.size());
-        for (int i = 0; i < models.size(); i++) {
-            hosts.add(new GcmHost("#" + i, resolve(models.get(i).model(), Optional.empty(), "host #" + i)));
+    /** Reads a fleet from a file or standard input, saying how far it has got. */
+    public static List<GcmHost> read(InputSource.Opened input, Catalog newest, Progress progress) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(input.in(), 1 << 16);
+        int first = firstNonBlank(in);
+        if (first < 0) {
+            throw InputSource.empty(input.where());
         }
-        return hosts;
+        FleetEntries entries = new FleetEntries(newest);
+        if (first == '<') {
+            String xml = new InputSource.Opened(in, input.size(), input.where()).text().strip();
+            List<ReadModel> models = ModelForms.readAllXml(xml);
+            List<GcmHost> hosts = new ArrayList<>(models.size());
+            for (int i = 0; i < models.size(); i++) {
+                hosts.add(entries.host(models.get(i).model(), i));
+            }
+            return hosts;
+        }
+        try (JsonParser parser = JSON.createParser(in)) {
+            return fromJson(parser, entries, input, progress);
+        }
     }
 
-    private List<GcmHost> fromJson(JsonNode root) {
-        if (root == null || !root.isArray()) {
+    private static List<GcmHost> fromJson(JsonParser parser, FleetEntries entries, InputSource.Opened input,
+                                          Progress progress) throws IOException {
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw new InvalidJsonException("$", "expected a JSON array of hosts (CPU models)");
         }
-        if (root.isEmpty()) {
-            throw new InvalidJsonException("$", "the fleet is empty; a common model needs at least one host");
-        }
-        List<GcmHost> hosts = new ArrayList<>(root.size());
+        List<GcmHost> hosts = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < root.size(); i++) {
-            String path = "$[" + i + "]";
-            JsonNode node = root.get(i);
-            GcmHost host;
-            if (node.isObject() && node.has("model")) {
-                host = hostObject(node, path);
-            } else if (node.isObject() && "HostRecord".equals(node.path("kind").asText())) {
-                host = hostRecord(node, path);
-            } else {
-                host = new GcmHost("#" + i, resolve(ModelForms.read(node, path).model(), Optional.empty(), path));
+        String label = "Reading " + input.where();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            if (t == null) {
+                throw new InvalidJsonException("$", "malformed JSON: the fleet's array is not closed");
             }
+            int i = hosts.size();
+            if (i == MOST_HOSTS) {
+                throw new InvalidJsonException("$", "more than " + Names.count(MOST_HOSTS) + " hosts");
+            }
+            long start = parser.currentTokenLocation().getByteOffset();
+            JsonNode node = parser.readValueAsTree();
+            long end = parser.currentLocation().getByteOffset();
+            if (end - start > MOST_ENTRY_BYTES) {
+                throw new InvalidJsonException("$[" + i + "]", "an entry of more than 1 MiB");
+            }
+            GcmHost host = entries.host(node, i);
             if (!ids.add(host.id())) {
-                throw new InvalidJsonException(path + ".id", "host id '" + host.id() + "' appears twice");
+                throw new InvalidJsonException("$[" + i + "].id", "host id '" + host.id() + "' appears twice");
             }
             hosts.add(host);
+            progress.at(label, end, input.size(), Names.count(hosts.size(), "host", "hosts"));
+        }
+        if (hosts.isEmpty()) {
+            throw new InvalidJsonException("$", "the fleet is empty; a common model needs at least one host");
+        }
+        if (parser.nextToken() != null) {
+            throw new InvalidJsonException("$", "more after the fleet's array; a fleet is one JSON array");
         }
         return hosts;
     }
 
-    private GcmHost hostObject(JsonNode node, String path) {
-        String id = id(node.get("id"), path + ".id");
-        Optional<QemuVersion> qemu = qemuVersion(node.get("qemuVersion"), path + ".qemuVersion");
-        CpuModel model = resolve(ModelForms.read(node.get("model"), path + ".model").model(), qemu, path + ".model");
-        JsonNode r = node.get("ibcRange");
-        Optional<IbcRange> range = r == null || r.isNull() ? Optional.empty()
-                : Optional.of(range(r.get("lowest"), r.get("unblocked"), path + ".ibcRange"));
-        return new GcmHost(id, model, range, qemu);
-    }
-
-    /** A gcm/v1 HostRecord: its id, host model, IBC range and QEMU release. */
-    private GcmHost hostRecord(JsonNode node, String path) {
-        String id = id(node.get("hostId"), path + ".hostId");
-        Optional<QemuVersion> qemu = qemuVersion(node.path("hypervisor").get("qemuVersion"), path + ".hypervisor.qemuVersion");
-        CpuModel model = resolve(CpuModelInfoJson.read(node.get("hostModel"), path + ".hostModel"), qemu, path + ".hostModel");
-        JsonNode r = node.path("machine").get("ibc");
-        Optional<IbcRange> range = r == null || r.isNull() ? Optional.empty()
-                : Optional.of(range(r.get("lowest"), r.get("unblocked"), path + ".machine.ibc"));
-        return new GcmHost(id, model, range, qemu);
-    }
-
-    private static String id(JsonNode id, String path) {
-        if (id == null || !id.isTextual() || id.asText().isBlank() || id.asText().length() > 253) {
-            throw new InvalidJsonException(path, "expected the host id as a non-empty string (at most 253 characters)");
-        }
-        return id.asText();
-    }
-
-    private static Optional<QemuVersion> qemuVersion(JsonNode v, String path) {
-        if (v == null || v.isNull()) {
-            return Optional.empty();
-        }
-        if (!v.isTextual()) {
-            throw new InvalidJsonException(path, "expected a QEMU version such as \"7.2\" or \"10.0.2\"");
-        }
-        try {
-            QemuVersion version = QemuVersion.parse(v.asText());
-            Catalog.load().forQemu(version);
-            return Optional.of(version);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJsonException(path, e.getMessage());
-        }
-    }
-
-    private static IbcRange range(JsonNode lowest, JsonNode unblocked, String path) {
-        Ibc low = ibc(lowest, path + ".lowest");
-        Ibc high = ibc(unblocked, path + ".unblocked");
-        try {
-            return new IbcRange(low, high);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJsonException(path, e.getMessage());
-        }
-    }
-
-    private static Ibc ibc(JsonNode v, String path) {
-        if (v == null || !(v.isTextual() || v.isInt())) {
-            throw new InvalidJsonException(path, "expected an IBC such as \"0x051\"");
-        }
-        try {
-            return v.isInt() ? new Ibc(v.asInt()) : Ibc.parse(v.asText());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJsonException(path, e.getMessage());
-        }
-    }
-
-    /** The model in the view of the host's release (the newest when it names none). */
-    private CpuModel resolve(CpuModelInfo info, Optional<QemuVersion> qemu, String path) {
-        QemuVersion release = qemu.map(QemuVersion::release).orElse(newest.qemuVersion());
-        ModelResolver resolver = resolvers.computeIfAbsent(release, v -> new ModelResolver(newest.forQemu(v)));
-        try {
-            return resolver.resolve(info);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJsonException(path, e.getMessage()
-                    + qemu.map(v -> " (in the view of QEMU " + v + ", the host's release)").orElse(""));
+    /** The first byte that is not white space (a byte order mark is skipped), left unread; -1 at the end. */
+    private static int firstNonBlank(BufferedInputStream in) throws IOException {
+        while (true) {
+            in.mark(4);
+            int b = in.read();
+            if (b == 0xEF && in.read() == 0xBB && in.read() == 0xBF) {
+                continue;
+            }
+            if (b < 0 || !Character.isWhitespace(b)) {
+                in.reset();
+                return b;
+            }
         }
     }
 }

@@ -2,10 +2,12 @@ package dev.gcm.cli.offline;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gcm.cli.output.LimitWords;
-import dev.gcm.cli.output.Table;
+import dev.gcm.cli.output.LimitGroups;
+import dev.gcm.cli.output.Names;
+import dev.gcm.cli.output.Terminal;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.gcm.Deprecation;
+import dev.gcm.facilitydb.gcm.FleetGcm;
 import dev.gcm.facilitydb.gcm.GcmLimits;
 import dev.gcm.facilitydb.gcm.ReleaseBound;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
@@ -18,9 +20,16 @@ final class BaselineReport {
     private BaselineReport() {
     }
 
-    static void print(PrintWriter out, Catalog catalog, int hostCount, List<GcmLimits.Limit> limits, ReleaseBound bound) {
-        out.printf("Hosts:       %d%n", hostCount);
-        out.printf("QEMU view:   %s%n", bound.sentence());
+    /**
+     * The hosts, the QEMU view, and the limiting hosts grouped by cause, as {@code gcm show} prints them (every
+     * name when wide; else a few per cause, the table wrapped to the terminal).
+     */
+    static void print(PrintWriter out, Catalog catalog, FleetGcm.Result result, boolean wide) {
+        int hosts = result.gcm().hostCount();
+        out.printf("Hosts:       %s%s%n", Names.count(hosts),
+                result.kinds() < hosts ? " (" + Names.count(result.kinds()) + " distinct)" : "");
+        out.printf("QEMU view:   %s%n", result.bound().sentence());
+        List<GcmLimits.Limit> limits = result.limits();
         if (limits.isEmpty()) {
             out.println("Limited by:  nothing (every host offers the same model)");
             out.flush();
@@ -28,14 +37,11 @@ final class BaselineReport {
         }
         List<String> deprecated = limits.stream().flatMap(l -> l.deprecated().stream()).distinct().toList();
         Deprecation.consequence(catalog, catalog.featureSet(deprecated))
-                .ifPresent(c -> out.printf("Deprecated:  (*) %s%n", c));
+                .ifPresent(c -> out.printf("Deprecated:  %s%n", c));
         out.println();
-        Table table = new Table("LIMITING HOST", "DEFINITION", "CAPS", "REMOVES");
-        for (GcmLimits.Limit l : limits) {
-            table.row(l.host(), l.definition(), LimitWords.caps(l.capsGeneration(), l.capsIbc()),
-                    l.removes().isEmpty() ? "-" : LimitWords.removes(l.removes(), l.deprecated()));
-        }
-        table.print(out);
+        out.println("Limited by:");
+        LimitGroups.table(LimitGroups.of(limits), wide).print(out, true, wide ? Integer.MAX_VALUE
+                : Terminal.detect().width());
     }
 
     /** {@code {"release", "boundBy": [...], "asked", "featuresLeftOut": [...], "reduced": {host: "gen17a → gen16b"}}} */

@@ -10,8 +10,8 @@ import java.util.List;
 /** How the online commands print a GCM's limits, conflicts and stale hosts (gcm show and gcm what-if). */
 final class GcmText {
 
-    /** Host names shown per cause before "and N more" (-o wide shows all). */
-    static final int SHOWN = 8;
+    /** Host names shown before "and N more" (-o wide shows all). */
+    static final int SHOWN = LimitGroups.SHOWN;
 
     private GcmText() {
     }
@@ -24,11 +24,7 @@ final class GcmText {
         PrintWriter out = printer.out();
         out.println();
         out.println(title);
-        Table table = new Table("CAUSE", "HOSTS");
-        for (LimitGroups.Group g : LimitGroups.of(limitedBy)) {
-            table.row(g.what(), Names.some(g.hosts(), printer.wide() ? Integer.MAX_VALUE : SHOWN));
-        }
-        printer.table(table);
+        printer.table(LimitGroups.table(LimitGroups.of(limitedBy), printer.wide()));
     }
 
     static void conflicts(Printer printer, JsonNode conflicts) {

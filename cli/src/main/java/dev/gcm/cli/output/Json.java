@@ -1,9 +1,11 @@
 package dev.gcm.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
@@ -13,12 +15,16 @@ public final class Json {
     private Json() {
     }
 
+    private static final ObjectWriter PRETTY = CpuModelInfoJson.mapper().writer()
+            .with(SerializationFeature.INDENT_OUTPUT).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    /** Written as it goes (a document may hold 100,000 hosts' limits), then a line end. */
     public static void print(PrintWriter out, JsonNode node) {
         try {
-            out.println(CpuModelInfoJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(node));
+            PRETTY.writeValue(out, node);
+            out.println();
             out.flush();
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -18,6 +18,23 @@ public record Terminal(boolean colour, int width) {
         return new Terminal(colour, terminalWidth());
     }
 
+    /**
+     * Whether stderr is a terminal (progress goes there): as the launcher found ({@code -Dgcm.stderr.tty}, from
+     * {@code [ -t 2 ]}), else what stderr is open on (/proc/self/fd/2 on Linux), else not.
+     */
+    public static boolean stderrIsTerminal() {
+        String told = System.getProperty("gcm.stderr.tty");
+        if (told != null) {
+            return Boolean.parseBoolean(told);
+        }
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
     /** $COLUMNS when the shell exports it, else what {@code stty size} says of the terminal, else 120. */
     private static int terminalWidth() {
         try {

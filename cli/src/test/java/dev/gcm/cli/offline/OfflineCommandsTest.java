@@ -88,7 +88,7 @@ class OfflineCommandsTest {
         assertThat(own.get("features")).hasSize(expected.features().size());
         assertThat(own.get("hostCount").asInt()).isEqualTo(3);
         assertThat(own.get("limitedBy").toString()).contains("\"#1\"").contains("vx");
-        assertThat(CliRun.withStdin(fleet, "baseline", "-").out()).contains("LIMITING HOST").contains("#2");
+        assertThat(CliRun.withStdin(fleet, "baseline", "-").out()).contains("Limited by:", "CAUSE", "#2");
     }
 
     @Test

@@ -3,15 +3,19 @@ package dev.gcm.facilitydb.gcm;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
 import dev.gcm.facilitydb.catalog.QemuVersion;
+import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.FeatureSet;
 import dev.gcm.facilitydb.model.Ibc;
 import dev.gcm.facilitydb.release.QemuView;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The GCM of hosts that run different QEMU releases: computed in the view of the oldest release (or an older
@@ -53,27 +57,34 @@ public final class MixedReleaseGcm {
         hosts.forEach(h -> h.qemu().ifPresent(releases::add));
         asked.ifPresent(releases::add);
         QemuView view = QemuView.oldestOf(newest, releases);
-        List<GcmHost> reduced = hosts.stream().map(h -> h.withModel(view.reduce(h.model()))).toList();
+        Map<CpuModel, CpuModel> seen = new HashMap<>(); // hosts share a few dozen models: reduce each once
+        List<GcmHost> reduced = hosts.stream().map(h -> h.withModel(seen.computeIfAbsent(h.model(), view::reduce)))
+                .toList();
         GcmResult gcm = Gcm.compute(view.catalog(), reduced, options);
         return new Result(view, gcm, reduced, bound(newest, view, hosts, asked));
     }
 
-    private static ReleaseBound bound(Catalog newest, QemuView view, List<GcmHost> hosts, Optional<QemuVersion> asked) {
+    /** Which hosts bound the view and what it costs them; one pass over the hosts (FleetGcm's too). */
+    static ReleaseBound bound(Catalog newest, QemuView view, List<GcmHost> hosts, Optional<QemuVersion> asked) {
         QemuVersion line = view.release();
-        List<String> bounding = hosts.stream()
-                .filter(h -> h.qemu().map(v -> v.release().equals(line)).orElse(false))
-                .map(GcmHost::id).toList();
-        // hosts that name no release count as the newest
-        List<FeatureSet> newer = hosts.stream().filter(h -> !bounding.contains(h.id()))
-                .map(h -> h.model().features()).distinct().toList();
-        FeatureSet leftOut = newer.isEmpty() ? FeatureSet.empty() : view.unknownFeatures(FeatureSet.intersectionOf(newer));
+        List<String> bounding = new ArrayList<>();
+        Set<FeatureSet> newer = new LinkedHashSet<>(); // hosts that name no release count as the newest
         Map<String, String> reduced = new LinkedHashMap<>();
+        Map<CpuDefinition, String> reductions = new HashMap<>();
         for (GcmHost h : hosts) {
+            if (h.qemu().map(v -> v.release().equals(line)).orElse(false)) {
+                bounding.add(h.id());
+            } else {
+                newer.add(h.model().features());
+            }
             CpuDefinition d = h.model().definition();
-            if (!view.knowsDefinition(d)) {
-                reduced.put(h.id(), d.name() + " → " + view.reduce(d).name());
+            String reduction = reductions.computeIfAbsent(d, x -> view.knowsDefinition(x) ? ""
+                    : x.name() + " → " + view.reduce(x).name());
+            if (!reduction.isEmpty()) {
+                reduced.put(h.id(), reduction);
             }
         }
+        FeatureSet leftOut = newer.isEmpty() ? FeatureSet.empty() : view.unknownFeatures(FeatureSet.intersectionOf(newer));
         boolean wasAsked = asked.map(v -> v.release().equals(line)).orElse(false);
         return new ReleaseBound(line, bounding, wasAsked, newest.names(leftOut), reduced);
     }
