@@ -132,6 +132,17 @@ if mem and mem[0][1] != "-":
       f"| {verdict(number(mem[0][3]) < 512)} |")
 else:
     p("| 100,000 hosts in a 512 MiB heap | did not fit | **NOT met** |")
+cut = [float(x) for x in open(os.path.join(raw, "cut.txt")).read().split()] if os.path.exists(os.path.join(raw, "cut.txt")) else []
+if cut:
+    p(f"| a member cut off from the majority stops approving within 5 s | {', '.join(f'{x / 1000:.1f} s' for x in cut)} "
+      f"from the cut to its first rejection ({len(cut)} rounds of PartitionIT, network namespaces) "
+      f"| {verdict(max(cut) < 5000)} |")
+base = open(os.path.join(raw, "baseline.time")).read().split() if os.path.exists(os.path.join(raw, "baseline.time")) else []
+if len(base) >= 4:
+    mib = number(base[2]) / 1024
+    lines = sum(1 for _ in open(os.path.join(raw, "baseline.out"))) if os.path.exists(os.path.join(raw, "baseline.out")) else 0
+    p(f"| `gcm baseline` of 100,000 hosts under 300 MB | {base[0]} s, peak resident {mib:.0f} MiB (whole process), "
+      f"{lines} lines of output (limits grouped by cause) | {verdict(mib < 300)} |")
 if len(startup) >= 2:
     ratio = number(startup[1][5])
     p(f"| an offline CLI call within 5x of a bare JVM start | `gcm compare z14 gen16a` {startup[1][1]} ms, "
@@ -169,6 +180,11 @@ p("| what | time |")
 p("|---|---|")
 p(f"| one host's update applied to the index of 100,000 hosts, then the GCM read | {fmt_us(update_us)} |")
 p(f"| the GCM read off the index of 100,000 hosts | {fmt_us(read_us)} |")
+cpu_path = os.path.join(raw, "indexcpu.txt")
+if os.path.exists(cpu_path):
+    cpu_us = {l.split()[0]: l.split()[1] for l in open(cpu_path) if l.strip()}
+    p(f"| the same two by the thread's CPU time (best of five rounds of 200,000; no waits for a core) | update "
+      f"{cpu_us.get('updateOneHostAndReadGcm', '?')} µs, read {cpu_us.get('readGcm', '?')} µs |")
 p(f"| one gate decision (index of 1,000 hosts; what `POST /migrations/check` does after parsing) | {fmt_us(gate_us)} |")
 p("")
 p("**`POST /migrations/check` over HTTP on loopback, authentication on** (closed-loop load generator on "

@@ -13,7 +13,8 @@
 # Not part of the tests. Takes about 10 minutes on 2 cores.
 # Usage: test/bench/run-all.sh   (from anywhere; builds the jars when missing)
 #   QUICK=1 test/bench/run-all.sh   shorter JMH runs and load levels, for a try-out
-#   ONLY=gate test/bench/run-all.sh  only one step again (jmh, qemu, libvirt, gate, propagation, hook, memory, startup); the report takes the other results
+#   ONLY=gate test/bench/run-all.sh  only one step again (jmh, indexcpu, qemu, libvirt, gate, propagation, hook, cut,
+#                                    memory, baseline, startup); the report takes the other results
 #                                    from the last full run (bench-results/raw)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -62,6 +63,11 @@ step "JMH: GCM from scratch, index update, gate decision"
 java -jar "$bench" "GcmBenchmark|IndexBenchmark|GateBenchmark" "${jmh[@]}" -rf json -rff "$raw/jmh.json" >"$raw/jmh.log"
 fi
 
+if want indexcpu; then
+step "Index update and GCM read at 100,000 hosts by CPU time (the JMH figures include waits for a core)"
+java -cp "$bench" dev.gcm.bench.IndexCpuTime >"$raw/indexcpu.txt"
+fi
+
 if want qemu; then
 step "QEMU's pairwise baseline over QMP, beside ours"
 for spec in "10 10" "1000 1000" "100000 2000" "1000000 2000"; do
@@ -104,10 +110,29 @@ java -cp "$bench" dev.gcm.bench.HookLatency "$urls" agent/target/gcm-agent.jar 1
 stop_members
 fi
 
+if want cut; then
+step "Cut to first rejection: PartitionIT (three members in network namespaces, one cut off under load), three rounds"
+rm -f planner/target/partition-timing.txt
+for round in 1 2 3; do
+  mvn -B -ntp -o -q verify -pl planner -am -Dtest=none -Dit.test=PartitionIT -Dgcm.netns=require \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false >>"$raw/cut.log" 2>&1 \
+    || echo "cut round $round failed (see $raw/cut.log)" >&2
+done
+cp planner/target/partition-timing.txt "$raw/cut.txt" 2>/dev/null || true
+fi
+
 if want memory; then
 step "Memory: 100,000 hosts in a 512 MiB heap"
 java -Xmx512m -cp "$bench" dev.gcm.bench.MemoryFootprint 100000 >"$raw/memory.md" 2>"$raw/memory.log" \
   || echo "| 100,000 | - | - | did not fit | - | 512 MiB |" >"$raw/memory.md"
+fi
+
+if want baseline; then
+step "gcm baseline of a 100,000-host fleet file (one host in five on QEMU 10.0): wall time and peak memory"
+java -cp "$bench" dev.gcm.bench.FleetFileWriter 100000 "$raw/fleet-100k.json" hosts >"$raw/baseline.log"
+/usr/bin/time -f "%e s %M KiB" -o "$raw/baseline.time" cli/target/gcm baseline "$raw/fleet-100k.json" \
+  >"$raw/baseline.out" 2>>"$raw/baseline.log" || echo "gcm baseline failed (see $raw/baseline.log)" >&2
+rm -f "$raw/fleet-100k.json"
 fi
 
 if want startup; then

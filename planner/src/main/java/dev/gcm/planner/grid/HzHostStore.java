@@ -1,6 +1,7 @@
 package dev.gcm.planner.grid;
 
 import com.hazelcast.map.IMap;
+import dev.gcm.planner.model.GridUnavailableException;
 import dev.gcm.planner.model.HostReport;
 import dev.gcm.planner.model.ReportResult;
 import java.util.HashMap;
@@ -27,7 +28,12 @@ public final class HzHostStore {
         return GridCalls.write(grid, () -> map.submitToKey(report.hostId(), new ReportProcessor(report)));
     }
 
+    /** A host's report; refused (NO_QUORUM) on a member that cannot see a majority, whose copy may be old. */
     public CompletableFuture<Optional<HostReport>> get(String hostId) {
+        if (!grid.hasQuorum()) {
+            return CompletableFuture.failedFuture(new GridUnavailableException(GridUnavailableException.Kind.NO_QUORUM,
+                    "this planner member cannot see a majority of the cluster; ask another member", null));
+        }
         return GridCalls.read(() -> map.getAsync(hostId)).thenApply(Optional::ofNullable);
     }
 

@@ -33,7 +33,9 @@ final class ReportProcessor extends GridProcessor<HostReport, ReportResult> {
     public ReportResult process(Map.Entry<String, HostReport> entry) {
         HostReport current = entry.getValue();
         if (current != null) {
-            if (current.seq() == report.seq() && Objects.equals(current.bootId(), report.bootId())) {
+            if (current.seq() == report.seq() && Objects.equals(current.bootId(), report.bootId())
+                    && current.sameContentAs(report)) {
+                // a retry of what is stored (another (bootId, seq) with other content is stale, below)
                 return new ReportResult(ReportResult.Kind.DUPLICATE, current.revision(), current.bootId(), current.seq());
             }
             if (report.seq() <= current.seq()) {

@@ -149,8 +149,11 @@ final class DecisionsHandler {
             counter("rejected", r.code().name()).increment();
         }
         return Future.fromCompletionStage(s.recorder().record(entry.toString()), ctx.vertx().getOrCreateContext())
-                .recover(e -> Future.failedFuture(new ApiError(503, "DECISION_LOG_UNAVAILABLE",
-                        "the decision could not be recorded, so it is not given: " + e.getMessage())));
+                .recover(e -> Future.failedFuture(s.quorum().getAsBoolean()
+                        ? new ApiError(503, "DECISION_LOG_UNAVAILABLE", "the decision could not be recorded, so it is"
+                                + " not given: " + e.getMessage())
+                        : new ApiError(503, "NO_QUORUM", "this planner member cannot see a majority of the cluster and"
+                                + " has no audit file to record a decision in; ask another member")));
     }
 
     private Counter counter(String result, String reason) {

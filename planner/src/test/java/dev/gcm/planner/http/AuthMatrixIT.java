@@ -66,6 +66,7 @@ class AuthMatrixIT {
         t.put(Endpoint.HOST_CORDON, new Call("POST", "/hosts/h3/cordon", null, ADMINS));
         t.put(Endpoint.HOST_UNCORDON, new Call("POST", "/hosts/h3/uncordon", null, ADMINS));
         t.put(Endpoint.HOST_DECOMMISSION, new Call("DELETE", "/hosts/h2", null, ADMINS));
+        t.put(Endpoint.HOST_RECOMMISSION, new Call("POST", "/hosts/h2/recommission", null, ADMINS));
         t.put(Endpoint.POOLS, get("/pools", READERS));
         t.put(Endpoint.POOL_PUT, new Call("PUT", "/pools/zone-a", () -> "{\"selector\": {\"zone\": \"a\"}}", ADMINS));
         t.put(Endpoint.POOL_GCM, get("/pools/default/gcm", READERS));
@@ -76,7 +77,8 @@ class AuthMatrixIT {
         t.put(Endpoint.COMPARE, new Call("POST", "/compare",
                 () -> "{\"a\": {\"name\": \"z13\"}, \"b\": {\"name\": \"z14\"}}", DECIDERS));
         t.put(Endpoint.CHECK, new Call("POST", "/migrations/check",
-                () -> "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"h1\"}", DECIDERS));
+                () -> "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"h1\"}",
+                Set.of("agent", "gate", "admin"))); // the agent of h1: its libvirt hook asks about its own host
         t.put(Endpoint.EVACUATE, new Call("POST", "/plans/evacuate", () -> "{\"host\": \"h1\"}", DECIDERS));
         t.put(Endpoint.DECISIONS, get("/decisions", READERS));
         t.put(Endpoint.EVENTS, get("/events", READERS));
@@ -115,9 +117,13 @@ class AuthMatrixIT {
     }
 
     @Test
-    void anAgentMayWriteOnlyItsOwnHostAndUnknownPathsNeedATokenFirst() throws Exception {
+    void anAgentMayWriteAndAskAboutOnlyItsOwnHostAndUnknownPathsNeedATokenFirst() throws Exception {
         String h2 = Fleet.json(Fleet.record("h2", "z14", SEQ.incrementAndGet()));
         assertThat(call(new Call("PUT", "/hosts/h2", () -> h2, Set.of()), AGENT_H1).status()).isEqualTo(403);
+        // an agent asks the gate only about migrations to its own host
+        RawHttp.Answer elsewhere = call(new Call("POST", "/migrations/check",
+                () -> "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"h3\"}", Set.of()), AGENT_H1);
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(403);
         assertThat(call(get("/nothing-here", Set.of()), null).status()).isEqualTo(401);
         RawHttp.Answer none = call(get("/nothing-here", Set.of()), READER);
         assertThat(none.status()).isEqualTo(404);
