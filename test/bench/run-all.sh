@@ -39,7 +39,8 @@ start_members() { # N [TOKENS_FILE]: N planner JVMs on loopback (insecure withou
   # several members on one machine: each JVM is sized to its share of the cores, as a container CPU limit
   # would size it (a JVM that believes it has every core runs threads for all of them, and they fight)
   local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i share=() auth=(GCM_INSECURE=true)
-  [ -n "${2:-}" ] && auth=(GCM_TOKENS_FILE="$2")
+  [ -n "${2:-}" ] && auth=(GCM_TOKENS_FILE="$2" GCM_CLUSTER_SECRET_FILE="$raw/cluster-secret")
+  [ -f "$raw/cluster-secret" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$raw/cluster-secret")
   [ "$n" -gt 1 ] && share=("-XX:ActiveProcessorCount=$(( $(nproc) / n > 0 ? $(nproc) / n : 1 ))")
   for i in $(seq 1 "$n"); do hz+=("$(free_port)"); http+=("$(free_port)"); done
   for p in "${hz[@]}"; do members+="127.0.0.1:$p,"; done
@@ -97,16 +98,18 @@ rm -f "$raw/tokens.json"
 fi
 
 if want propagation; then
-step "Propagation: report to every member of three"
-start_members 3
-java -cp "$bench" dev.gcm.bench.PropagationRun "$urls" 200 >"$raw/propagation.md"
+step "Propagation: report to every member of three (authenticated)"
+java -cp "$bench" dev.gcm.bench.BenchAuth "$raw/auth.json" bench-hook
+start_members 3 "$raw/auth.json"
+java -cp "$bench" dev.gcm.bench.PropagationRun "$urls" 200 "$raw/auth.json" >"$raw/propagation.md"
 stop_members
 fi
 
 if want hook; then
-step "libvirt hook verdict: the installed hook script to its exit, through the agent and the gate"
-start_members 1
-java -cp "$bench" dev.gcm.bench.HookLatency "$urls" agent/target/gcm-agent.jar 1000 >"$raw/hook.md"
+step "libvirt hook verdict: the installed hook script to its exit, through the agent and the gate (authenticated)"
+java -cp "$bench" dev.gcm.bench.BenchAuth "$raw/auth.json" bench-hook
+start_members 1 "$raw/auth.json"
+java -cp "$bench" dev.gcm.bench.HookLatency "$urls" agent/target/gcm-agent.jar 1000 "$raw/auth.json" >"$raw/hook.md"
 stop_members
 fi
 

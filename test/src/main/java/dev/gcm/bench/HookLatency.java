@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +50,9 @@ public final class HookLatency {
         String planner = args[0];
         Path agentJar = Path.of(args[1]);
         int calls = Integer.parseInt(args[2]);
+        // with a tokens file (fourth argument) the agent uses its agent token (host bench-hook)
+        Optional<String> token = BenchAuth.token(Optional.ofNullable(args.length > 3 ? Path.of(args[3]) : null), "agent",
+                "bench-hook");
         Path dir = Files.createTempDirectory("gcm-hook-bench-");
         Path socket = dir.resolve("agent/hook.sock");
         Path hook = dir.resolve("qemu.d/50-gcm");
@@ -61,6 +65,7 @@ public final class HookLatency {
         pb.environment().putAll(java.util.Map.of("GCM_PLANNER_URLS", planner, "GCM_HOST_ID", "bench-hook",
                 "GCM_PROBE", "simulated", "GCM_SIM_MODEL", "gen16a", "GCM_HOOK_SOCKET", socket.toString(),
                 "GCM_AGENT_PORT", String.valueOf(port), "GCM_HEARTBEAT_INTERVAL", "10s"));
+        token.ifPresent(t -> pb.environment().put("GCM_TOKEN", t));
         Process agent = pb.start();
         try {
             waitReady(port);

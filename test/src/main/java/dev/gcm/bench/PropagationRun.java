@@ -5,6 +5,7 @@ import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,9 @@ public final class PropagationRun {
     public static void main(String[] args) throws Exception {
         List<URI> members = Arrays.stream(args[0].split(",")).map(URI::create).toList();
         int reports = Integer.parseInt(args[1]);
+        // with a tokens file (third argument) every request carries its admin token
+        String bearer = BenchAuth.token(Optional.ofNullable(args.length > 2 ? Path.of(args[2]) : null), "admin", null)
+                .map(t -> "Bearer " + t).orElse(null);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<HostRecord> prototypes = DemoFleet.records(Catalog.load(), 50, 3);
         ExecutorService pollers = Executors.newFixedThreadPool(members.size());
@@ -44,7 +49,7 @@ public final class PropagationRun {
                 HostRecord r = p.withHostId(id).withReport("prop", 1, p.probeTime());
                 URI target = members.get(Math.floorMod(i, members.size()));
                 long t0 = System.nanoTime();
-                HttpResponse<String> put = http.send(HttpRequest.newBuilder(target.resolve("/api/v1/hosts/" + id))
+                HttpResponse<String> put = http.send(authorized(HttpRequest.newBuilder(target.resolve("/api/v1/hosts/" + id)), bearer)
                         .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
                                 HostRecordJson.write(r))).build(), HttpResponse.BodyHandlers.ofString());
                 if (put.statusCode() != 200) {
@@ -52,7 +57,7 @@ public final class PropagationRun {
                 }
                 List<CompletableFuture<Long>> seen = new ArrayList<>();
                 for (URI m : members) {
-                    seen.add(CompletableFuture.supplyAsync(() -> waitFor(http, m, id), pollers));
+                    seen.add(CompletableFuture.supplyAsync(() -> waitFor(http, m, id, bearer), pollers));
                 }
                 long last = 0;
                 long mine = 0;
@@ -79,8 +84,12 @@ public final class PropagationRun {
     }
 
     /** The time (System.nanoTime) at which the member first answered the host. */
-    private static long waitFor(HttpClient http, URI member, String id) {
-        HttpRequest get = HttpRequest.newBuilder(member.resolve("/api/v1/hosts/" + id)).build();
+    private static HttpRequest.Builder authorized(HttpRequest.Builder b, String bearer) {
+        return bearer == null ? b : b.header("Authorization", bearer);
+    }
+
+    private static long waitFor(HttpClient http, URI member, String id, String bearer) {
+        HttpRequest get = authorized(HttpRequest.newBuilder(member.resolve("/api/v1/hosts/" + id)), bearer).build();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
