@@ -216,6 +216,9 @@ class PlannerApiIT {
     @Test
     void healthMetricsAndOpenApiAreServed() {
         assertThat(http.get("/livez", null).status()).isEqualTo(200);
+        // readiness is worked out every 500 ms off the event loop: ready soon after start, not at once
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> http.get("/readyz", null).status() == 200);
         Http.Answer ready = http.get("/readyz", null);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("quorum").asBoolean()).isTrue();
