@@ -148,7 +148,7 @@ class MigrationHookIT {
     @Test
     void aRejectionAbortsWithOneLinePerReason() throws Exception {
         Path hook = install(server(planner.http().toString(), "r"));
-        assertThat(planner.http().post("/api/v1/hosts/h1/cordon", TestPlanner.ADMIN, "{}").status()).isEqualTo(200);
+        assertThat(planner.http().post("/api/v1/hosts/h1/cordon", TestPlanner.ADMIN, null).status()).isEqualTo(200);
         try {
             Run r = hook(hook, Map.of(), domain("db1", "z14"), "db1", "migrate", "begin", "-");
             assertThat(r.exit()).isEqualTo(1);
@@ -161,7 +161,7 @@ class MigrationHookIT {
                     && l.endsWith("; decision " + id));
             assertThat(decision(id).path("decision").asText()).isEqualTo("rejected");
         } finally {
-            planner.http().post("/api/v1/hosts/h1/uncordon", TestPlanner.ADMIN, "{}");
+            planner.http().post("/api/v1/hosts/h1/uncordon", TestPlanner.ADMIN, null);
         }
     }
 

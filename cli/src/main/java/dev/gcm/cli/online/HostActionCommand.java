@@ -62,7 +62,7 @@ public abstract class HostActionCommand extends OnlineCommand {
             header = "Remove a host and its record from its pools (admin).",
             description = {"Remove a host and its record; its pools' GCM no longer counts it. Its agent's reports "
                     + "are refused until the host is recommissioned (or the tombstone expires)."},
-            footer = {"", "Example:", "  gcm hosts decommission lpar-03", "  gcm hosts recommission lpar-03"})
+            footer = {"", "Examples:", "  gcm hosts decommission lpar-03", "  gcm hosts recommission lpar-03   # undo"})
     public static final class Decommission extends HostActionCommand {
         @Override
         JsonNode act(PlannerClient client, String id) {
@@ -76,7 +76,11 @@ public abstract class HostActionCommand extends OnlineCommand {
     }
 
     @Command(name = "recommission", mixinStandardHelpOptions = true,
-            description = "Let a decommissioned host's agent report again (clears its tombstone).")
+            header = "Let a decommissioned host report again (admin).",
+            description = {"Clear a decommissioned host's tombstone: its agent's reports are accepted again and the host"
+                    + " rejoins its pools with its next report. Without it the tombstone expires after GCM_TOMBSTONE_TTL"
+                    + " (7 days by default)."},
+            footer = {"", "Example:", "  gcm hosts recommission lpar-03"})
     public static final class Recommission extends HostActionCommand {
         @Override
         JsonNode act(PlannerClient client, String id) {

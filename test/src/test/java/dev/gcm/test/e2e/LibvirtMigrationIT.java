@@ -109,7 +109,7 @@ class LibvirtMigrationIT {
         assertThat(approved.path("guestUuid").asText()).isEqualTo(guestUuid);
 
         // (b) the destination cordoned: virsh fails with the reason, the guest runs on, the decision is logged
-        assertThat(planner.call("POST", "/api/v1/hosts/lv-a/cordon", ADMIN, "{}").status()).isEqualTo(200);
+        assertThat(planner.call("POST", "/api/v1/hosts/lv-a/cordon", ADMIN, null).status()).isEqualTo(200);
         PrivateLibvirtd.Result cordoned = migrate(guest, "lv-b", "lv-a");
         assertThat(cordoned.exitCode()).isNotZero();
         assertThat(cordoned.err()).contains("TARGET_CORDONED").contains("host 'lv-a' is cordoned");
@@ -122,7 +122,7 @@ class LibvirtMigrationIT {
         assertThat(refused.path("target").asText()).isEqualTo("lv-a");
         assertThat(refused.path("requestedBy").asText()).isEqualTo("libvirt-hook");
         assertThat(cordoned.err()).contains(refused.path("decisionId").asText());
-        assertThat(planner.call("POST", "/api/v1/hosts/lv-a/uncordon", ADMIN, "{}").status()).isEqualTo(200);
+        assertThat(planner.call("POST", "/api/v1/hosts/lv-a/uncordon", ADMIN, null).status()).isEqualTo(200);
 
         // (d) a destination whose host model lacks a feature the guest uses: MISSING_FEATURES
         agents.remove("lv-a").close();
