@@ -28,10 +28,12 @@ public final class HzGrid implements AutoCloseable, GridHealth {
 
     private final HazelcastInstance hz;
     private final MemberVerifier verifier;
+    private final MajorityWatch majority;
 
-    private HzGrid(HazelcastInstance hz, MemberVerifier verifier) {
+    private HzGrid(HazelcastInstance hz, MemberVerifier verifier, int majority) {
         this.hz = hz;
         this.verifier = verifier;
+        this.majority = new MajorityWatch(hz, majority);
     }
 
     /** @param secret the cluster secret members prove; empty: members are not verified */
@@ -42,7 +44,8 @@ public final class HzGrid implements AutoCloseable, GridHealth {
         String nonce = MemberProof.nonce();
         Map<String, String> attributes = proof.map(p -> Map.of(MemberProof.NONCE, nonce,
                 MemberProof.PROOF, p.prove(host, config.hzPort(), nonce))).orElse(Map.of());
-        return new HzGrid(Hazelcast.newHazelcastInstance(GridConfig.build(config, host, verifier, attributes)), verifier);
+        return new HzGrid(Hazelcast.newHazelcastInstance(GridConfig.build(config, host, verifier, attributes)), verifier,
+                config.expectedMembers() / 2 + 1);
     }
 
     HazelcastInstance instance() {
@@ -51,7 +54,9 @@ public final class HzGrid implements AutoCloseable, GridHealth {
 
     @Override
     public boolean hasQuorum() {
-        return hz.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY).hasMinimumSize();
+        // Hazelcast's protection (which guards every grid operation) and this member's own, faster watch
+        return hz.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY).hasMinimumSize()
+                && majority.heardFromMajority();
     }
 
     @Override
@@ -98,6 +103,7 @@ public final class HzGrid implements AutoCloseable, GridHealth {
 
     @Override
     public void close() {
+        majority.close();
         hz.shutdown();
     }
 }
