@@ -87,6 +87,9 @@ public class GcmShowCommand extends OnlineCommand {
         if (g.has("qemuView")) {
             out.printf("QEMU view:   %s%n", g.path("qemuView").path("sentence").asText());
         }
+        if (g.hasNonNull("deprecation")) {
+            out.printf("Deprecated:  %s%n", g.path("deprecation").asText());
+        }
         GcmText.limits(printer, "Limited by:", g.path("limitedBy"));
         GcmText.conflicts(printer, g.path("conflicts"));
         g.path("quarantined").fields().forEachRemaining(e -> out.printf("Quarantined: %s (%s)%n", e.getKey(),

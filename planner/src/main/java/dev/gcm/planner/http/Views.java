@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.gcm.Deprecation;
 import dev.gcm.facilitydb.gcm.GcmResult;
 import dev.gcm.facilitydb.gcm.ReleaseBound;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
@@ -95,6 +96,9 @@ final class Views {
         node.set("qemuView", qemuView(g.release()));
         g.softFingerprint().ifPresent(f -> node.put("softFingerprint", f));
         node.set("limitedBy", GcmJson.limits(g.limits()));
+        // what the deprecated features the limiting hosts lack mean, as the offline gcm baseline says it
+        List<String> deprecated = g.limits().stream().flatMap(l -> l.deprecated().stream()).distinct().toList();
+        Deprecation.consequence(catalog, catalog.featureSet(deprecated)).ifPresent(c -> node.put("deprecation", c));
         node.set("conflicts", GcmJson.conflicts(g.conflicts()));
         ObjectNode q = node.putObject("quarantined");
         g.quarantined().forEach(q::put);

@@ -47,6 +47,7 @@ class ReleaseGateIT {
         put(Fleet.record("z14a", "z14", List.of(), Map.of("dep", "x"), 1, List.of()));
         put(Fleet.record("z14b", "z14", List.of(), Map.of("dep", "x"), 1, List.of()));
         put(Fleet.record("g15", "gen15a", List.of(), Map.of("floor", "x"), 1, List.of()));
+        put(Fleet.record("z14c", "z14", List.of(), Map.of("floor", "x"), 1, List.of()));
     }
 
     @AfterAll
@@ -134,6 +135,11 @@ class ReleaseGateIT {
                 .contains("gen15 and later dropped");
         assertThat(http.put("/api/v1/pools/floor-off", ADMIN,
                 "{\"selector\": {\"floor\": \"x\"}, \"floor\": \"-cpu z14\", \"deprecatedFeatures\": \"off\"}").status()).isEqualTo(200);
+        JsonNode limits = gcmOf("limits", "{\"selector\": {\"floor\": \"x\"}}");
+        JsonNode g15 = limits.get("limitedBy").findParents("host").stream()
+                .filter(l -> l.get("host").asText().equals("g15")).findFirst().orElseThrow();
+        assertThat(g15.get("removes").get(0).asText()).as(g15.toString()).isIn("csske", "bpb", "te", "cte");
+        assertThat(limits.get("deprecation").asText()).contains("gen15 and later dropped").contains("deprecatedFeatures: off");
         JsonNode off = http.get("/api/v1/pools/floor-off/gcm", READER).json();
         assertThat(off.get("quarantined").toString()).as(off.toString()).doesNotContain("csske");
 
