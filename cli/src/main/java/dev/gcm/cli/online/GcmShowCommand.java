@@ -72,11 +72,23 @@ public class GcmShowCommand extends OnlineCommand {
                     d.path("generation").asInt(), d.path("ga").asInt(), g.path("ibc").asText(),
                     g.path("features").size());
             out.printf("QEMU -cpu:   %s%n", CpuModelInfoJson.read(g.path("qemu"), "$.qemu").toCpuArgument());
+            JsonNode options = g.path("options");
+            if (options.path("strictIbc").asBoolean() || "off".equals(options.path("deprecatedFeatures").asText())) {
+                out.printf("Options:     %s%n", (options.path("strictIbc").asBoolean() ? "strict IBC " : "")
+                        + ("off".equals(options.path("deprecatedFeatures").asText()) ? "deprecated features off" : "")
+                        .strip());
+            }
             if (g.hasNonNull("softFingerprint")) {
                 out.printf("Soft:        fingerprint %s%n", g.path("softFingerprint").asText());
             }
         } else {
             out.printf("GCM:         %s%n", printer.terminal().red("none: the hosts have no common model"));
+        }
+        if (g.has("qemuView")) {
+            out.printf("QEMU view:   %s%n", g.path("qemuView").path("sentence").asText());
+        }
+        if (g.hasNonNull("deprecation")) {
+            out.printf("Deprecated:  %s%n", g.path("deprecation").asText());
         }
         GcmText.limits(printer, "Limited by:", g.path("limitedBy"));
         GcmText.conflicts(printer, g.path("conflicts"));

@@ -25,7 +25,7 @@ public final class PoolsCommand extends OnlineCommand {
         }
         List<String> headers = new ArrayList<>(List.of("POOL", "HOSTS", "GCM", "SELECTOR"));
         if (printer.wide()) {
-            headers.addAll(List.of("FLOOR", "SOFT"));
+            headers.addAll(List.of("FLOOR", "SOFT", "STRICT-IBC", "DEPRECATED"));
         }
         Table table = new Table(headers);
         for (JsonNode p : answer.path("pools")) {
@@ -34,7 +34,8 @@ public final class PoolsCommand extends OnlineCommand {
             List<Object> row = new ArrayList<>(List.of(p.path("name").asText(), p.path("hostCount").asInt(), gcm,
                     Cells.selector(p.path("selector"))));
             if (printer.wide()) {
-                row.addAll(List.of(p.path("floor").path("name").asText("-"), p.path("soft").asBoolean() ? "yes" : "no"));
+                row.addAll(List.of(p.path("floor").path("name").asText("-"), p.path("soft").asBoolean() ? "yes" : "no",
+                        p.path("strictIbc").asBoolean() ? "yes" : "no", p.path("deprecatedFeatures").asText("on")));
             }
             table.row(row);
         }

@@ -386,4 +386,25 @@ class OnlineCommandsIT {
         assertThat(gcm.path("hostCount").asInt()).isEqualTo(1);
         assertThat(gcm.path("limitedBy").findValues("capsIbc")).allSatisfy(v -> assertThat(v.isBoolean()).isTrue());
     }
+
+    @Test
+    void poolsSetTakesStrictIbcAndDeprecatedFeaturesAndShowSaysSo() throws Exception {
+        CliRun set = gcm(ADMIN, "pools", "set", "strict", "--selector", "zone=a", "--strict-ibc",
+                "--deprecated-features", "off");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("strict IBC", "deprecated features off");
+        JsonNode api = planner.http().get("/api/v1/pools/strict/gcm", READER).json();
+        assertThat(api.path("options").path("strictIbc").asBoolean()).isTrue();
+        assertThat(api.path("options").path("deprecatedFeatures").asText()).isEqualTo("off");
+        CliRun show = gcm(READER, "show", "--pool", "strict");
+        assertThat(show.out()).contains("QEMU view:", "computed in the view of QEMU");
+        if (api.path("common").asBoolean()) {
+            assertThat(show.out()).contains("Options:", "deprecated features off");
+            assertThat(gcm(READER, "show", "--pool", "strict", "-o", "args").out()).contains("csske=off");
+            assertThat(gcm(READER, "show", "--pool", "strict", "-o", "libvirt").out())
+                    .contains("<feature policy='disable' name='csske'/>");
+        }
+        assertThat(gcm(READER, "pools", "-o", "wide").out()).contains("STRICT-IBC", "DEPRECATED");
+        assertThat(gcm(ADMIN, "pools", "set", "x", "--deprecated-features", "maybe").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
 }

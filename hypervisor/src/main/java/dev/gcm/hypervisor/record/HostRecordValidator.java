@@ -32,10 +32,12 @@ public final class HostRecordValidator {
 
     private final Catalog catalog;
     private final ModelResolver resolver;
+    private final ReleaseCheck releases;
 
     public HostRecordValidator(Catalog catalog) {
         this.catalog = catalog;
         this.resolver = new ModelResolver(catalog);
+        this.releases = new ReleaseCheck(catalog);
     }
 
     /**
@@ -63,13 +65,14 @@ public final class HostRecordValidator {
         checkFacilities(r.facilities(), v);
         checkHypervisor(r.hypervisor(), v);
         Map<String, CpuModel> guests = checkGuests(r.guests(), v);
+        HostRelease release = releases.check(r, v);
         if (r.seq() < 0) {
             v.add(new Violation("$.seq", "must not be negative"));
         }
         if (!v.isEmpty()) {
             throw new InvalidHostRecordException(v);
         }
-        return new ResolvedHost(r, hostModel, range, guests);
+        return new ResolvedHost(r, hostModel, range, guests, release);
     }
 
     private Optional<IbcRange> checkMachine(HostRecord.Machine m, List<Violation> v) {

@@ -73,6 +73,28 @@ class HostRecordValidatorTest {
     }
 
     @Test
+    void modelsAreReadInTheViewOfTheRecordsOwnQemuRelease() {
+        HostRecord.HypervisorInfo qemu72 = new HostRecord.HypervisorInfo("qemu-kvm", "7.2.22", null, "6.1", null, null);
+        ResolvedHost ok = VALIDATOR.validate(with(b -> b.hypervisor(qemu72)));
+        assertThat(ok.release().version()).contains(dev.gcm.facilitydb.catalog.QemuVersion.parse("7.2"));
+        assertThat(ok.release().machineTypes().orElseThrow()).contains("s390-ccw-virtio-7.2")
+                .doesNotContain("s390-ccw-virtio-10.0");
+        assertThat(ok.toGcmHost().qemu()).isEqualTo(ok.release().version());
+        assertThat(violations(with(b -> b.hypervisor(qemu72).hostModel(CpuModelInfo.named("gen17a-base")))))
+                .singleElement().asString().startsWith("$.hostModel: unknown CPU model: gen17a").contains("QEMU 7.2");
+        assertThat(violations(with(b -> b.hypervisor(qemu72).guests(List.of(
+                new HostRecord.Guest("g", CpuModelInfo.named("gen17b")))))))
+                .singleElement().asString().startsWith("$.guests[0].cpuModel:");
+        assertThat(violations(with(b -> b.hypervisor(new HostRecord.HypervisorInfo("qemu-kvm", "7.2.0", "6.1",
+                List.of("z13", "z13-base"))))))
+                .containsExactly("$.hostModel.name: the host's QEMU does not list z14-base in hypervisor.cpuDefinitions");
+        for (String bad : List.of("seven", "2.7.0", "7.99.0")) {
+            assertThat(violations(with(b -> b.hypervisor(new HostRecord.HypervisorInfo("qemu-kvm", bad, "6.1", null)))))
+                    .singleElement().asString().startsWith("$.hypervisor.qemuVersion:");
+        }
+    }
+
+    @Test
     void guestIdentityAndMachineTypesAreChecked() {
         HostRecord.Guest good = new HostRecord.Guest("g1", "5b1e0c3a-0000-4000-8000-000000005390",
                 CpuModelInfo.named("z13-base"), "s390-ccw-virtio-7.2");

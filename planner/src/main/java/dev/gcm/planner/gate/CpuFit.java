@@ -1,7 +1,9 @@
 package dev.gcm.planner.gate;
 
 import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.gcm.Deprecation;
 import dev.gcm.facilitydb.model.CpuModel;
+import dev.gcm.facilitydb.model.IbcCheck;
 import dev.gcm.facilitydb.model.IbcRange;
 import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.planner.model.Reason;
@@ -12,28 +14,39 @@ import java.util.Optional;
 
 /**
  * The CPU part of the migration rule: does a guest's CPU model run on a host's model and IBC range?
- * The model must compare identical or subset, and the guest's IBC must lie in the host's range (a guest
- * without IBC only on a host whose lowest IBC is none). {@link MigrationGate} applies it to every
- * decision; what-if applies the same rule to hosts that exist only in the question.
+ * The model must compare identical or subset, and the guest's IBC must not be above the host's unblocked IBC.
+ * Below the host's lowest IBC the guest runs with its IBC raised (DESIGN section 3): a notice
+ * {@code IBC_RAISED}, unless the host is in a pool with {@code strictIbc}, where it is rejected
+ * ({@code IBC_BELOW_LOWEST}). {@link MigrationGate} applies it to every decision; what-if applies the same rule
+ * to hosts that exist only in the question.
  *
  * @param runs       whether the guest runs there, from the conditions themselves
  * @param comparison the model comparison
  * @param reasons    why not, when it does not
+ * @param notices    what is worth saying although it does not reject ({@code IBC_RAISED})
  */
-public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> reasons) {
+public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> reasons, List<Reason> notices) {
 
     public CpuFit {
         reasons = List.copyOf(reasons);
+        notices = List.copyOf(notices);
     }
 
-    /** The fit of a guest on a host; {@code host} names it in the reasons. */
+    /** The fit of a guest on a host outside any strict pool; {@code host} names it in the reasons. */
     public static CpuFit of(Catalog catalog, CpuModel guest, String host, CpuModel model, Optional<IbcRange> range) {
+        return of(catalog, guest, host, model, range, false);
+    }
+
+    /** The fit of a guest on a host; {@code strictIbc}: the host is in a pool that demands identical blocking. */
+    public static CpuFit of(Catalog catalog, CpuModel guest, String host, CpuModel model, Optional<IbcRange> range,
+                            boolean strictIbc) {
         List<Reason> reasons = new ArrayList<>();
         Comparison.Result cmp = Comparisons.compare(catalog, guest, model);
         if (!cmp.result().runnable()) {
             if (!cmp.missing().isEmpty()) {
                 reasons.add(new Reason(ReasonCode.MISSING_FEATURES, "host '" + host + "' lacks "
-                        + cmp.missing().size() + " feature(s) the guest uses", catalog.names(cmp.missing())));
+                        + cmp.missing().size() + " feature(s) the guest uses: " + Deprecation.describe(catalog, cmp.missing()),
+                        Deprecation.deprecatedFirst(catalog, cmp.missing())));
             }
             if (model.definition().isOlderThan(guest.definition())) {
                 reasons.add(Reason.of(ReasonCode.MODEL_TOO_NEW, "the guest's model " + guest.definition().name()
@@ -44,22 +57,15 @@ public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> re
                         + " to host '" + host + "'", cmp.responsibleProperties()));
             }
         }
-        boolean ibcFits = true;
-        if (range.isPresent() && !guest.ibc().isNone()) {
-            if (guest.ibc().compareTo(range.get().lowest()) < 0) {
-                ibcFits = false;
-                reasons.add(Reason.of(ReasonCode.IBC_BELOW_LOWEST, "the guest's IBC " + guest.ibc()
-                        + " is below host '" + host + "' lowest IBC " + range.get().lowest()));
-            } else if (guest.ibc().compareTo(range.get().unblocked()) > 0) {
-                ibcFits = false;
-                reasons.add(Reason.of(ReasonCode.IBC_ABOVE_UNBLOCKED, "the guest's IBC " + guest.ibc()
-                        + " is above host '" + host + "' unblocked IBC " + range.get().unblocked()));
-            }
-        } else if (range.isPresent() && !range.get().lowest().isNone()) {
-            ibcFits = false;
-            reasons.add(Reason.of(ReasonCode.IBC_BELOW_LOWEST, "the guest's model " + guest.definition().name()
-                    + " has no IBC; host '" + host + "' runs IBC " + range.get()));
+        List<Reason> notices = new ArrayList<>();
+        IbcCheck ibc = range.map(r -> IbcCheck.of(guest.ibc(), r, strictIbc)).orElse(IbcCheck.NONE);
+        String words = range.map(r -> "host '" + host + "': " + ibc.describe(guest.ibc(), r)).orElse("");
+        switch (ibc) {
+            case RAISED -> notices.add(Reason.of(ReasonCode.IBC_RAISED, words));
+            case BELOW_LOWEST -> reasons.add(Reason.of(ReasonCode.IBC_BELOW_LOWEST, words));
+            case ABOVE_UNBLOCKED -> reasons.add(Reason.of(ReasonCode.IBC_ABOVE_UNBLOCKED, words));
+            case NONE -> { }
         }
-        return new CpuFit(cmp.result().runnable() && ibcFits, cmp, reasons);
+        return new CpuFit(cmp.result().runnable() && !ibc.rejects(), cmp, reasons, notices);
     }
 }

@@ -1,10 +1,13 @@
 package dev.gcm.planner.gate;
 
 import dev.gcm.facilitydb.model.FeatureSet;
+import dev.gcm.facilitydb.release.MachineTypeSupport;
+import dev.gcm.hypervisor.record.HostRelease;
 import dev.gcm.planner.index.Liveness;
 import dev.gcm.planner.index.SoftFingerprint;
 import dev.gcm.planner.model.Reason;
 import dev.gcm.planner.model.ReasonCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,7 +21,7 @@ final class GateConditions {
     /** Every condition about the target; the gate approves when all hold (and the cluster conditions too). */
     static final List<GateCondition> ALL = List.of(
             condition("cpu-model", GateConditions::cpuModel),
-            condition("ibc-range", GateConditions::ibcRange),
+            condition("ibc-range", GateConditions::ibcRange, in -> in.fit().notices()),
             condition("fresh", GateConditions::fresh),
             condition("not-cordoned", in -> in.target().cordoned()
                     ? List.of(Reason.of(ReasonCode.TARGET_CORDONED, "host '" + in.id() + "' is cordoned")) : List.of()),
@@ -26,6 +29,7 @@ final class GateConditions {
                     ? List.of(Reason.of(ReasonCode.TARGET_LEAVING, "the agent of host '" + in.id()
                     + "' said it is leaving (gcm.dev/leaving=true)")) : List.of()),
             condition("qemu-knows-model", GateConditions::qemuKnowsModel),
+            condition("qemu-knows-machine-type", GateConditions::qemuKnowsMachineType),
             condition("soft-fingerprint", GateConditions::softFingerprint));
 
     private static final java.util.Set<ReasonCode> IBC = java.util.EnumSet.of(ReasonCode.IBC_BELOW_LOWEST,
@@ -36,6 +40,12 @@ final class GateConditions {
 
     /** A condition from a function that lists the reasons against it (none: it holds). */
     static GateCondition condition(String name, Function<GateInput, List<Reason>> reasons) {
+        return condition(name, reasons, in -> List.of());
+    }
+
+    /** A condition with notices too (which never reject). */
+    static GateCondition condition(String name, Function<GateInput, List<Reason>> reasons,
+                                   Function<GateInput, List<Reason>> notices) {
         return new GateCondition() {
             @Override
             public String name() {
@@ -44,7 +54,8 @@ final class GateConditions {
 
             @Override
             public ConditionResult check(GateInput in) {
-                return ConditionResult.of(name, reasons.apply(in));
+                List<Reason> against = reasons.apply(in);
+                return new ConditionResult(name, against.isEmpty(), against, notices.apply(in));
             }
         };
     }
@@ -69,12 +80,38 @@ final class GateConditions {
         return List.of(Reason.of(ReasonCode.TARGET_STALE, "host '" + in.id() + "' has not reported for " + since));
     }
 
+    /** The target's QEMU must know the guest's definition and every feature it uses (its release's view). */
     private static List<Reason> qemuKnowsModel(GateInput in) {
-        var hv = in.target().resolved().record().hypervisor();
-        List<String> known = hv == null ? null : hv.cpuDefinitions();
-        String name = in.guest().definition().staticName();
-        return known == null || known.contains(name) ? List.of() : List.of(Reason.of(
-                ReasonCode.MODEL_UNKNOWN_TO_TARGET_QEMU, "the QEMU of host '" + in.id() + "' does not know " + name));
+        HostRelease qemu = in.target().resolved().release();
+        List<Reason> out = new ArrayList<>();
+        if (!qemu.knowsDefinition(in.guest().definition())) {
+            out.add(Reason.of(ReasonCode.MODEL_UNKNOWN_TO_TARGET_QEMU, "the QEMU of host '" + in.id() + "' (" + qemu
+                    + ") does not know the CPU definition " + in.guest().definition().name()));
+        }
+        FeatureSet unknown = qemu.unknownFeatures(in.guest().features());
+        if (!unknown.isEmpty()) {
+            out.add(new Reason(ReasonCode.MODEL_UNKNOWN_TO_TARGET_QEMU, "the QEMU of host '" + in.id() + "' (" + qemu
+                    + ") does not know " + unknown.size() + " feature(s) the guest uses: "
+                    + String.join(", ", in.catalog().names(unknown)), in.catalog().names(unknown)));
+        }
+        return out;
+    }
+
+    /**
+     * The target's QEMU must run the guest's machine type, where the guest's is known: the target's reported list,
+     * else its release's (s390-ccw-virtio, the alias of the default, runs everywhere). A release the catalog has
+     * not seen is given the benefit of the doubt for machine types older than itself (it cannot be told whether
+     * it retired them); the agent should report its machine types.
+     */
+    private static List<Reason> qemuKnowsMachineType(GateInput in) {
+        if (in.options().machineType().isEmpty()) {
+            return List.of();
+        }
+        String machine = in.options().machineType().get();
+        HostRelease qemu = in.target().resolved().release();
+        return qemu.machineTypeSupport(machine) != MachineTypeSupport.UNKNOWN ? List.of() : List.of(Reason.of(
+                ReasonCode.MACHINE_TYPE_UNKNOWN_TO_TARGET, "the QEMU of host '" + in.id() + "' (" + qemu
+                        + ") does not run machine type " + machine));
     }
 
     private static List<Reason> softFingerprint(GateInput in) {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * to a target host? The answer is derived from conditions, each evaluated into a {@link ConditionResult}:
  * this member sees a majority and no member it cannot verify; the target is known (not decommissioned);
  * and every condition of {@link GateConditions#ALL} about it (CPU model, IBC range, freshness, cordon,
- * leaving, its QEMU knowing the model, soft fingerprint). Approved iff every condition holds. The gate,
+ * leaving, its QEMU knowing the model and the machine type, soft fingerprint). A guest below the target's lowest
+ * IBC is approved with the notice {@code IBC_RAISED}, unless the target is in a pool with {@code strictIbc}. Approved iff every condition holds. The gate,
  * what-if, evacuation and every integration call {@link #check}.
  */
 public final class MigrationGate {
@@ -77,7 +78,8 @@ public final class MigrationGate {
             return new Verdict(results, Optional.empty());
         }
         results.add(ConditionResult.holds("target-known"));
-        CpuFit fit = CpuFit.of(index.catalog(), guest, targetId, target.get().model(), target.get().resolved().ibcRange());
+        CpuFit fit = CpuFit.of(index.catalog(), guest, targetId, target.get().model(), target.get().resolved().ibcRange(),
+                snapshot.inStrictIbcPool(targetId));
         Comparison.Result cmp = fit.comparison();
         GateInput in = new GateInput(target.get(), guest, options, fit, index);
         for (GateCondition c : GateConditions.ALL) {
@@ -92,6 +94,11 @@ public final class MigrationGate {
      */
     public CpuFit cpuFit(CpuModel guest, String host, CpuModel model, Optional<IbcRange> range) {
         return CpuFit.of(index.catalog(), guest, host, model, range);
+    }
+
+    /** As {@link #cpuFit(CpuModel, String, CpuModel, Optional)} for a host of a pool with {@code strictIbc}. */
+    public CpuFit cpuFit(CpuModel guest, String host, CpuModel model, Optional<IbcRange> range, boolean strictIbc) {
+        return CpuFit.of(index.catalog(), guest, host, model, range, strictIbc);
     }
 
     /** A ranking key for approved targets: identical first, then the fewest extra features. */

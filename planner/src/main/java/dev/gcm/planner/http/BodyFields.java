@@ -1,7 +1,8 @@
 package dev.gcm.planner.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gcm.facilitydb.json.CpuModelInfoJson;
+import dev.gcm.facilitydb.forms.ModelForms;
+import dev.gcm.facilitydb.forms.ReadModel;
 import dev.gcm.facilitydb.json.InvalidJsonException;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
@@ -80,12 +81,30 @@ final class BodyFields {
         return n;
     }
 
-    /** A CPU model as given (QEMU CpuModelInfo), checked by reading it. */
+    /** A CPU model in any form {@link #readModel} reads, as QEMU's CpuModelInfo. */
     static CpuModelInfo modelInfo(JsonNode node, String path) {
+        return readModel(node, path).model();
+    }
+
+    /**
+     * A CPU model in any form the tool reads ({@link ModelForms}): a JSON object (QEMU CpuModelInfo or a gcm/v1
+     * document) or a JSON string holding a name, a {@code -cpu} argument ({@code z14,csske=off}), JSON, a libvirt
+     * {@code <cpu>}, domain or domain capabilities XML (read safely: no DTD, no entities, bounded). 400 naming the
+     * field when it is none of them.
+     */
+    static ReadModel readModel(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            throw Json.badField(path, "is required (a CPU model: a name, a -cpu argument, CpuModelInfo JSON or libvirt XML)");
+        }
+        if (!node.isObject() && !node.isTextual()) {
+            throw Json.badField(path, "expected a CPU model: an object (CpuModelInfo, gcm/v1) or a string in any model form");
+        }
         try {
-            return CpuModelInfoJson.read(node, path);
+            return ModelForms.read(node, path);
         } catch (InvalidJsonException e) {
             throw Json.invalid(e);
+        } catch (IllegalArgumentException e) {
+            throw Json.badField(path, e.getMessage());
         }
     }
 

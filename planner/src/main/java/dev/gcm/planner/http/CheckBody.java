@@ -1,6 +1,7 @@
 package dev.gcm.planner.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gcm.facilitydb.forms.ReadModel;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import java.util.Optional;
@@ -8,9 +9,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The body of {@code POST /migrations/check}: {@code {"guest": {"name": ..., "model": CpuModelInfo,
- * "softFingerprint": ...}, "target": HOST, "source": HOST}}. The guest is given by its model, or by its
- * name as a host reports it (then {@link #model} is empty and the handler looks it up).
+ * The body of {@code POST /migrations/check}: {@code {"guest": {"name": ..., "model": MODEL,
+ * "softFingerprint": ..., "machineType": ...}, "target": HOST, "source": HOST}}. The guest is given by its model
+ * (any form: CpuModelInfo, gcm/v1, or a string holding a -cpu argument or libvirt XML; a domain's XML gives its
+ * machine type too), or by its name as a host reports it (then {@link #model} is empty and the handler looks it
+ * up).
  *
  * @param name  the guest's name, if given
  * @param given the model as given (what the decision log keeps), if given
@@ -57,9 +60,17 @@ record CheckBody(String target, Optional<String> source, Optional<String> name, 
             }
             return new CheckBody(target, source, name, Optional.empty(), Optional.empty(), fingerprint, provenance);
         }
-        CpuModelInfo info = BodyFields.modelInfo(modelNode, "$.guest.model");
-        CpuModel model = BodyFields.model(models::resolve, info, "$.guest.model", "INVALID_JSON");
-        return new CheckBody(target, source, name, Optional.of(info), Optional.of(model), fingerprint, provenance);
+        ReadModel read = BodyFields.readModel(modelNode, "$.guest.model");
+        CpuModel model = BodyFields.model(models::resolve, read.model(), "$.guest.model", "INVALID_JSON");
+        if (provenance.machineType().isEmpty() && read.machineType().isPresent()) { // a domain's XML names it
+            if (!MACHINE_TYPE_FORM.matcher(read.machineType().get()).matches()) {
+                throw Json.badField("$.guest.model", "the domain's machine type is not of the form "
+                        + MACHINE_TYPE_FORM.pattern());
+            }
+            provenance = new Provenance(provenance.guestUuid(), read.machineType(), provenance.requestedBy());
+        }
+        return new CheckBody(target, source, name, Optional.of(read.model()), Optional.of(model), fingerprint,
+                provenance);
     }
 
     /** An optional text field of {@code node} that must have the given form. */

@@ -49,8 +49,12 @@ final class DecisionsHandler {
         this.evacuation = new Evacuation(s.index(), s.gate());
     }
 
-    /** A guest of a check: its name, model, the model as given (what the log keeps) and its host if known. */
-    private record Guest(String name, CpuModel model, CpuModelInfo given, Optional<String> host) {
+    /**
+     * A guest of a check: its name, model, the model as given (what the log keeps), its host if known and its
+     * machine type if its host's record names it.
+     */
+    private record Guest(String name, CpuModel model, CpuModelInfo given, Optional<String> host,
+                         Optional<String> machineType) {
     }
 
     void check(RoutingContext ctx) {
@@ -60,7 +64,7 @@ final class DecisionsHandler {
         }
         if (body.model().isPresent()) {
             decide(ctx, body, new Guest(body.name().orElse("(unnamed)"), body.model().get(), body.given().get(),
-                    body.source()));
+                    body.source(), Optional.empty()));
         } else if (body.source().isPresent()) {
             decide(ctx, body, guestOf(body.name().get(), body.source()));
         } else {
@@ -70,7 +74,9 @@ final class DecisionsHandler {
     }
 
     private void decide(RoutingContext ctx, CheckBody body, Guest guest) {
-        MigrationGate.Verdict v = s.gate().check(body.target(), guest.model(), new GateOptions(body.softFingerprint()));
+        Optional<String> machineType = body.provenance().machineType().or(guest::machineType);
+        MigrationGate.Verdict v = s.gate().check(body.target(), guest.model(),
+                new GateOptions(body.softFingerprint(), machineType));
         String id = new UUID(idPrefix, idCounter.incrementAndGet()).toString();
         ObjectNode out = Views.verdict(v);
         out.put("decisionId", id);
@@ -168,7 +174,8 @@ final class DecisionsHandler {
         for (IndexedHost h : hosts) {
             for (HostRecord.Guest g : h.resolved().record().guests()) {
                 if (g.name().equals(name)) {
-                    return new Guest(name, h.resolved().guestModels().get(name), g.cpuModel(), Optional.of(h.id()));
+                    return new Guest(name, h.resolved().guestModels().get(name), g.cpuModel(), Optional.of(h.id()),
+                            Optional.ofNullable(g.machineType()));
                 }
             }
         }

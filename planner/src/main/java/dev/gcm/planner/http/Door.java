@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The first handler of every API route, run from the request's headers alone: the bearer token
  * (401 without a known one), the route's role (403), then the body's size and type as announced
- * (413 over the route's limit or on a route that takes none, 415 unless JSON). Nothing of the body has
+ * (413 over the route's limit or on a route that takes none, 415 unless JSON, or XML where the route takes it). Nothing of the body has
  * been read when any of these refuse, and the connection is closed after the answer ({@link Json#send}).
  * It is a security policy handler for Vert.x Web, which lets it run before the body handler.
  */
@@ -77,8 +77,11 @@ final class Door implements SecurityPolicyHandler {
         if (announced > endpoint.maxBody()) {
             throw tooLarge(endpoint.maxBody());
         }
-        if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "request bodies are JSON: send Content-Type: application/json");
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (!isJson(type) && !(endpoint.takesXml() && isXml(type))) {
+            throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", endpoint.takesXml()
+                    ? "this endpoint takes JSON or libvirt XML: send Content-Type: application/json or application/xml"
+                    : "request bodies are JSON: send Content-Type: application/json");
         }
     }
 
@@ -99,11 +102,20 @@ final class Door implements SecurityPolicyHandler {
 
     /** application/json, with or without parameters (a charset must be UTF-8). */
     static boolean isJson(String contentType) {
+        return isType(contentType, "application/json");
+    }
+
+    /** application/xml or text/xml, with or without parameters (a charset must be UTF-8). */
+    static boolean isXml(String contentType) {
+        return isType(contentType, "application/xml") || isType(contentType, "text/xml");
+    }
+
+    private static boolean isType(String contentType, String wanted) {
         if (contentType == null) {
             return false;
         }
         String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        if (!parts[0].trim().equals("application/json")) {
+        if (!parts[0].trim().equals(wanted)) {
             return false;
         }
         for (int i = 1; i < parts.length; i++) {

@@ -7,7 +7,8 @@ import java.util.function.BiPredicate;
 /**
  * Every route of {@code /api/v1}: its method and path, who may call it, and the largest body it takes.
  * All of it is known from the request line and the path, so a request is authenticated and authorized,
- * and its body size and type checked, before one byte of its body is read.
+ * and its body size and type checked, before one byte of its body is read. Bodies are JSON; {@code POST
+ * /baseline} and {@code /compare} also take libvirt XML ({@link #takesXml}).
  */
 public enum Endpoint {
     PING(HttpMethod.GET, "/ping", Access.ANY, 0),
@@ -25,8 +26,8 @@ public enum Endpoint {
     POOL_HEATMAP(HttpMethod.GET, "/pools/:name/heatmap", Access.READ, 0),
     WHAT_IF(HttpMethod.POST, "/pools/:name/what-if", Access.DECIDE, 512 << 10),
     CATALOG(HttpMethod.GET, "/catalog", Access.READ, 0),
-    BASELINE(HttpMethod.POST, "/baseline", Access.DECIDE, 256 << 10),
-    COMPARE(HttpMethod.POST, "/compare", Access.DECIDE, 64 << 10),
+    BASELINE(HttpMethod.POST, "/baseline", Access.DECIDE, 256 << 10, true),
+    COMPARE(HttpMethod.POST, "/compare", Access.DECIDE, 64 << 10, true),
     CHECK(HttpMethod.POST, "/migrations/check", Access.DECIDE_OR_AGENT, 64 << 10),
     EVACUATE(HttpMethod.POST, "/plans/evacuate", Access.DECIDE, 64 << 10),
     DECISIONS(HttpMethod.GET, "/decisions", Access.READ, 0),
@@ -39,12 +40,18 @@ public enum Endpoint {
     private final String path;
     private final Access access;
     private final int maxBody;
+    private final boolean takesXml;
 
     Endpoint(HttpMethod method, String path, Access access, int maxBody) {
+        this(method, path, access, maxBody, false);
+    }
+
+    Endpoint(HttpMethod method, String path, Access access, int maxBody, boolean takesXml) {
         this.method = method;
         this.path = path;
         this.access = access;
         this.maxBody = maxBody;
+        this.takesXml = takesXml;
     }
 
     public HttpMethod method() {
@@ -63,6 +70,14 @@ public enum Endpoint {
     /** The largest body this route takes, in bytes; 0: it takes none. */
     public int maxBody() {
         return maxBody;
+    }
+
+    /**
+     * Whether the route also takes {@code application/xml} bodies (libvirt {@code <cpu>} elements, domain
+     * capabilities or domains, read safely by {@code ModelForms}); every other body is JSON.
+     */
+    public boolean takesXml() {
+        return takesXml;
     }
 
     /** Who may call a route: a test of the caller and the route's path parameters. */

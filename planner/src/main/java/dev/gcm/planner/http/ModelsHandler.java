@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * POST /baseline and /compare on posted models, as the offline CLI does: a comparison on the event loop,
- * a baseline of up to {@value #MAX_MODELS} models on the worker pool.
+ * a baseline of up to {@value #MAX_MODELS} models on the worker pool. Models come in any form (JSON objects, or
+ * strings in any text form), or as a libvirt XML body ({@link XmlBodies}).
  */
 final class ModelsHandler {
 
@@ -33,9 +34,10 @@ final class ModelsHandler {
         this.resolver = new ModelResolver(catalog);
     }
 
-    /** Body: {"models": [CpuModelInfo, ...]}. */
+    /** Body: {"models": [MODEL, ...]} (any model form), or libvirt XML holding the models. */
     void baseline(RoutingContext ctx) {
-        List<CpuModel> models = baselineBody(Json.body(ctx), resolver);
+        List<CpuModel> models = XmlBodies.isXml(ctx)
+                ? XmlBodies.models(ctx, resolver, 1, MAX_MODELS, "one or more") : baselineBody(Json.body(ctx), resolver);
         Replies.work(ctx, s, () -> {
             GcmResult r = Gcm.ofModels(catalog, models);
             ObjectNode out = Json.object().put("common", r.hasCommonModel()).put("hostCount", r.hostCount());
@@ -45,9 +47,10 @@ final class ModelsHandler {
         });
     }
 
-    /** Body: {"a": CpuModelInfo (guest), "b": CpuModelInfo (host)}. */
+    /** Body: {"a": MODEL (guest), "b": MODEL (host)} (any model form), or libvirt XML with the two, guest first. */
     void compare(RoutingContext ctx) {
-        CpuModel[] ab = compareBody(Json.body(ctx), resolver);
+        CpuModel[] ab = XmlBodies.isXml(ctx) ? XmlBodies.models(ctx, resolver, 2, 2, "exactly two (the guest, then the host)")
+                .toArray(new CpuModel[0]) : compareBody(Json.body(ctx), resolver);
         Comparison.Result r = Comparison.compare(catalog, ab[0], ab[1]);
         Json.ok(ctx, Views.comparison(r).put("runnable", r.result().runnable()));
     }

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The body of {@code PUT /pools/{name}}: {@code {"selector": {LABEL: VALUE, ...}, "floor": CpuModelInfo,
- * "soft": BOOLEAN}}, every part optional. Selector keys and values follow the Kubernetes label rules, as
- * host labels do ({@link Labels}); the floor must resolve in the catalog.
+ * The body of {@code PUT /pools/{name}}: {@code {"selector": {LABEL: VALUE, ...}, "floor": MODEL,
+ * "soft": BOOLEAN, "strictIbc": BOOLEAN, "deprecatedFeatures": "on"|"off"}}, every part optional (defaults:
+ * no selector, no floor, false, false, "on"). Selector keys and values follow the Kubernetes label rules, as
+ * host labels do ({@link Labels}); the floor is a model in any form {@link BodyFields#modelInfo} reads and must
+ * resolve in the catalog.
  */
 final class PoolBody {
 
@@ -25,7 +27,7 @@ final class PoolBody {
             throw ApiError.badRequest("INVALID_POOL", "pool names are 1 to 63 lowercase letters, digits and '-'; "
                     + "'default' always holds every host");
         }
-        BodyFields.only(body, "$", Set.of("selector", "floor", "soft"));
+        BodyFields.only(body, "$", Set.of("selector", "floor", "soft", "strictIbc", "deprecatedFeatures"));
         Map<String, String> selector = new LinkedHashMap<>();
         JsonNode sel = BodyFields.object(body, "selector", "$", "an object of label values");
         if (sel != null) {
@@ -49,10 +51,18 @@ final class PoolBody {
             floor = BodyFields.modelInfo(body.get("floor"), "$.floor");
             BodyFields.model(resolver, floor, "$.floor", "INVALID_JSON");
         }
-        JsonNode soft = body.get("soft");
-        if (soft != null && !soft.isNull() && !soft.isBoolean()) {
-            throw Json.badField("$.soft", "expected true or false");
+        String deprecated = BodyFields.text(body, "deprecatedFeatures", "$", false, 3);
+        if (deprecated != null && !Pool.ON.equals(deprecated) && !Pool.OFF.equals(deprecated)) {
+            throw Json.badField("$.deprecatedFeatures", "expected \"on\" or \"off\"");
         }
-        return new Pool(name, selector, floor, soft != null && soft.asBoolean());
+        return new Pool(name, selector, floor, flag(body, "soft"), flag(body, "strictIbc"), deprecated);
+    }
+
+    private static boolean flag(JsonNode body, String name) {
+        JsonNode n = body.get(name);
+        if (n != null && !n.isNull() && !n.isBoolean()) {
+            throw Json.badField("$." + name, "expected true or false");
+        }
+        return n != null && n.asBoolean();
     }
 }

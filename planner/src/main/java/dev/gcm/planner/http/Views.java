@@ -6,18 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.gcm.Deprecation;
 import dev.gcm.facilitydb.gcm.GcmResult;
+import dev.gcm.facilitydb.gcm.ReleaseBound;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.json.GcmJson;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.facilitydb.qemu.Expansion;
+import dev.gcm.facilitydb.release.QemuView;
+import dev.gcm.hypervisor.record.HostRelease;
 import dev.gcm.planner.gate.MigrationGate;
 import dev.gcm.planner.index.FleetIndex;
 import dev.gcm.planner.index.IndexSnapshot;
 import dev.gcm.planner.index.IndexedHost;
 import dev.gcm.planner.index.Liveness;
 import dev.gcm.planner.index.PoolGcm;
+import dev.gcm.planner.model.Pool;
 import dev.gcm.planner.model.Reason;
 import dev.gcm.planner.plan.Capped;
 import dev.gcm.planner.plan.Evacuation;
@@ -68,6 +73,7 @@ final class Views {
 
     static ObjectNode host(FleetIndex index, IndexSnapshot snap, IndexedHost h, String recordJson) {
         ObjectNode node = hostSummary(index, snap, h);
+        node.set("qemu", qemu(h.resolved().release()));
         try {
             node.set("record", Json.MAPPER.readTree(recordJson));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -80,13 +86,54 @@ final class Views {
         ObjectNode node = Json.object().put("pool", g.pool()).put("version", g.version()).put("hostCount", g.hostCount());
         node.put("common", g.model().isPresent());
         g.model().ifPresent(m -> node.setAll(model(catalog, m)));
+        if (g.model().isPresent() && g.options().deprecatedFeaturesOff()) {
+            // the deprecated features switched off explicitly, in the release's view: what -o args and -o libvirt print
+            Catalog view = QemuView.of(catalog, g.release().release()).catalog();
+            node.set("qemu", CpuModelInfoJson.write(Expansion.staticFormDeprecatedOff(view, g.model().get())));
+        }
+        node.set("options", Json.object().put("strictIbc", g.options().strictIbc())
+                .put("deprecatedFeatures", g.options().deprecatedFeaturesOff() ? Pool.OFF : Pool.ON));
+        node.set("qemuView", qemuView(g.release()));
         g.softFingerprint().ifPresent(f -> node.put("softFingerprint", f));
         node.set("limitedBy", GcmJson.limits(g.limits()));
+        // what the deprecated features the limiting hosts lack mean, as the offline gcm baseline says it
+        List<String> deprecated = g.limits().stream().flatMap(l -> l.deprecated().stream()).distinct().toList();
+        Deprecation.consequence(catalog, catalog.featureSet(deprecated)).ifPresent(c -> node.put("deprecation", c));
         node.set("conflicts", GcmJson.conflicts(g.conflicts()));
         ObjectNode q = node.putObject("quarantined");
         g.quarantined().forEach(q::put);
         node.set("stale", Json.strings(g.stale()));
         return node;
+    }
+
+    /**
+     * What a host's QEMU knows: its release ({@code version}, null when the record names none), and the machine
+     * types it runs, as reported or derived from the release ({@code machineTypesReported}).
+     */
+    static ObjectNode qemu(HostRelease r) {
+        ObjectNode n = Json.object().put("version", r.version().map(v -> v.major() + "." + v.minor()).orElse(null));
+        n.put("view", r.view().release().major() + "." + r.view().release().minor());
+        r.machineTypes().ifPresent(m -> n.set("machineTypes", Json.strings(m)));
+        n.put("machineTypesReported", r.machineTypesReported());
+        return n;
+    }
+
+    /**
+     * Which QEMU release the GCM is computed in and which host's QEMU bounds it: {@code version} ("7.2"),
+     * {@code boundedBy} (the first such host by id, null when no member names its release), {@code boundingHosts}
+     * (the first 100 and {@code boundingHostCount}), what the view left out, and one sentence.
+     */
+    static ObjectNode qemuView(ReleaseBound b) {
+        ObjectNode n = Json.object().put("version", b.release().major() + "." + b.release().minor());
+        n.put("boundedBy", b.hosts().isEmpty() ? null : b.hosts().get(0));
+        n.set("boundingHosts", Json.strings(b.hosts().subList(0, Math.min(100, b.hosts().size()))));
+        n.put("boundingHostCount", b.hosts().size());
+        n.set("featuresLeftOut", Json.strings(b.featuresLeftOut()));
+        ObjectNode reduced = n.putObject("reduced");
+        b.reduced().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).limit(100)
+                .forEach(e -> reduced.put(e.getKey(), e.getValue()));
+        n.put("sentence", b.sentence());
+        return n;
     }
 
     static ObjectNode comparison(Comparison.Result r) {
@@ -102,9 +149,7 @@ final class Views {
     static ObjectNode verdict(MigrationGate.Verdict v) {
         ObjectNode node = Json.object().put("decision", v.approved() ? "approved" : "rejected");
         node.set("reasons", reasons(v.reasons()));
-        if (!v.notices().isEmpty()) {
-            node.set("notices", reasons(v.notices()));
-        }
+        node.set("notices", reasons(v.notices()));
         ArrayNode conditions = node.putArray("conditions");
         v.conditions().forEach(c -> conditions.addObject().put("condition", c.condition()).put("holds", c.holds()));
         v.comparison().ifPresent(c -> node.set("comparison", comparison(c)));

@@ -47,10 +47,10 @@ final class WhatIfBody {
     }
 
     private static GcmHost hypothetical(JsonNode node, String path, int i, ModelResolver resolver) {
-        if (!node.isObject()) {
-            throw Json.badField(path, "expected {\"id\": ..., \"model\": CpuModelInfo} or a CpuModelInfo");
+        if (!node.isObject() && !node.isTextual()) {
+            throw Json.badField(path, "expected {\"id\": ..., \"model\": MODEL} or a model (any form)");
         }
-        boolean wrapped = node.has("model");
+        boolean wrapped = node.isObject() && node.has("model") && !node.has("apiVersion");
         String modelPath = wrapped ? path + ".model" : path;
         if (wrapped) {
             BodyFields.only(node, path, Set.of("id", "model", "ibcRange"));

@@ -43,7 +43,7 @@ final class Compactor {
                 value(full.agentVersion()), full.bootId(), full.seq());
         Map<String, CpuModel> guestModels = new LinkedHashMap<>();
         r.guestModels().forEach((name, m) -> guestModels.put(name, model(m)));
-        return new ResolvedHost(slim, model(r.hostModel()), r.ibcRange().map(this::value), guestModels);
+        return new ResolvedHost(slim, model(r.hostModel()), r.ibcRange().map(this::value), guestModels, value(r.release()));
     }
 
     /** One shared instance of equal immutable values (labels, machines, hypervisors, guest models, ...). */

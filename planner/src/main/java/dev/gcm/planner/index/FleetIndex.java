@@ -163,9 +163,8 @@ public final class FleetIndex {
     /** The GCM of a pool with its explanation and its stale hosts. */
     public Optional<PoolGcm> gcm(String poolName) {
         IndexSnapshot s = snapshot;
-        return s.explain(poolName).map(g -> new PoolGcm(g.pool(), g.version(), g.hostCount(), g.model(), g.conflicts(),
-                g.limits(), g.quarantined(), s.hostsOf(poolName).stream().map(IndexedHost::id).filter(this::stale)
-                .toList(), g.softFingerprint()));
+        return s.explain(poolName).map(g -> g.at(g.version(), s.hostsOf(poolName).stream().map(IndexedHost::id)
+                .filter(this::stale).toList()));
     }
 
     /** A value and the index version it was read at. */

@@ -92,6 +92,16 @@ public final class IndexSnapshot {
         return Arrays.stream(pools).filter(p -> p.member(hostId) != null).map(p -> p.pool().name()).toList();
     }
 
+    /** Whether a host is in a pool (as a member or quarantined) that demands identical instruction blocking. */
+    public boolean inStrictIbcPool(String hostId) {
+        for (PoolView p : pools) {
+            if (p.pool().strictIbc() && p.holds(hostId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Just the GCM of a pool, read off the counters: O(catalog), whatever the pool's size. */
     public Optional<CpuModel> gcmModel(String poolName) {
         PoolView p = view(poolName);
@@ -114,8 +124,7 @@ public final class IndexSnapshot {
             return Optional.empty();
         }
         PoolGcm e = p.explain(catalog);
-        return Optional.of(new PoolGcm(e.pool(), version, e.hostCount(), e.model(), e.conflicts(), e.limits(),
-                e.quarantined(), e.stale(), e.softFingerprint()));
+        return Optional.of(e.at(version, e.stale()));
     }
 
     // for the writer

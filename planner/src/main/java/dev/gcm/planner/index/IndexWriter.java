@@ -205,7 +205,11 @@ public final class IndexWriter {
             }
         } else {
             if (pool.floor() != null) {
-                floors.put(name, resolver.resolve(pool.floor()));
+                CpuModel floor = resolver.resolve(pool.floor());
+                if (pool.gcmOptions().deprecatedFeaturesOff()) { // the pool does not depend on them: nor does its floor
+                    floor = new CpuModel(floor.definition(), floor.features().andNot(catalog.deprecatedByAnyRelease()));
+                }
+                floors.put(name, floor);
             }
             PoolView[] view = {PoolView.empty(pool, catalog.indexLimit())};
             s.all().members().forEach(m -> view[0] = place(view[0], m.host().id(), m.host()));
@@ -261,8 +265,7 @@ public final class IndexWriter {
         if (floor != null) {
             Comparison.Result r = Comparison.compare(catalog, floor, model);
             if (!r.result().runnable()) {
-                return view.quarantine(id, "cannot run the pool's floor model " + view.pool().floor().name()
-                        + " (" + r.result().qemuName() + ": " + String.join(", ", r.responsibleProperties()) + ")");
+                return view.quarantine(id, FloorQuarantine.reason(catalog, view.pool().floor().name(), floor, model, r));
             }
         }
         return view.with(h, model);

@@ -1,28 +1,27 @@
 package dev.gcm.planner.index;
 
 import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.catalog.CpuDefinition;
+import dev.gcm.facilitydb.catalog.QemuVersion;
 import dev.gcm.facilitydb.gcm.Gcm;
-import dev.gcm.facilitydb.gcm.GcmCap;
-import dev.gcm.facilitydb.gcm.GcmHost;
-import dev.gcm.facilitydb.gcm.GcmLimits;
-import dev.gcm.facilitydb.gcm.GcmResult;
 import dev.gcm.facilitydb.gcm.GcmSummary;
+import dev.gcm.facilitydb.gcm.MixedReleaseGcm;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.FeatureSet;
 import dev.gcm.facilitydb.model.Ibc;
 import dev.gcm.facilitydb.model.IbcRange;
+import dev.gcm.facilitydb.release.QemuView;
 import dev.gcm.planner.model.Pool;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
- * One pool's index, immutable: per-feature host counts, a multiset of definitions and multisets of the
- * IBC bounds, the member hosts and the quarantined ones. Adding or removing a host gives a new view in
+ * One pool's index, immutable: per-feature host counts, a multiset of definitions, multisets of the
+ * IBC bounds and of the members' QEMU releases (so the oldest, whose view the GCM is computed in, is known
+ * at once), the member hosts and the quarantined ones. Adding or removing a host gives a new view in
  * O(features of that host + catalog size); the GCM is read off the counters in O(catalog size) and
  * kept with the view, as is the explanation (O(hosts)) once someone asks for it.
  */
@@ -37,21 +36,26 @@ final class PoolView {
     private final SortedCounts<Integer> definitions;
     private final SortedCounts<Ibc> lowest;
     private final SortedCounts<Ibc> unblocked;
+    /** The QEMU releases the members name (a member that names none counts as the newest and is left out). */
+    private final SortedCounts<QemuVersion> releases;
     private final PersistentMap<String, Member> members;
     private final PersistentMap<String, String> quarantined;
     private volatile FeatureSet common;
+    private volatile QemuView view;
     private volatile GcmSummary summary;
     private volatile Optional<CpuModel> model;
     private volatile PoolGcm explanation;
 
     private PoolView(Pool pool, FeatureCounts counts, SortedCounts<Integer> definitions, SortedCounts<Ibc> lowest,
-                     SortedCounts<Ibc> unblocked, PersistentMap<String, Member> members,
-                     PersistentMap<String, String> quarantined, FeatureSet common) {
+                     SortedCounts<Ibc> unblocked, SortedCounts<QemuVersion> releases,
+                     PersistentMap<String, Member> members, PersistentMap<String, String> quarantined,
+                     FeatureSet common) {
         this.pool = pool;
         this.counts = counts;
         this.definitions = definitions;
         this.lowest = lowest;
         this.unblocked = unblocked;
+        this.releases = releases;
         this.members = members;
         this.quarantined = quarantined;
         this.common = common;
@@ -59,7 +63,7 @@ final class PoolView {
 
     static PoolView empty(Pool pool, int indexLimit) {
         return new PoolView(pool, FeatureCounts.zero(indexLimit), SortedCounts.empty(), SortedCounts.empty(), SortedCounts.empty(),
-                PersistentMap.empty(), PersistentMap.empty(), FeatureSet.empty());
+                SortedCounts.empty(), PersistentMap.empty(), PersistentMap.empty(), FeatureSet.empty());
     }
 
     Pool pool() {
@@ -107,7 +111,7 @@ final class PoolView {
         PersistentMap<String, Member> newMembers = fresh == null ? members.remove(id) : members.put(id, fresh, previous);
         Member old = fresh == null ? members.get(id) : (Member) previous[0];
         if (old == null && fresh == null) {
-            return new PoolView(pool, counts, definitions, lowest, unblocked, members, newQuarantined, common);
+            return new PoolView(pool, counts, definitions, lowest, unblocked, releases, members, newQuarantined, common);
         }
         FeatureCounts.Editor c = counts.edit();
         FeatureSet newCommon = countChange(c, old, fresh);
@@ -120,8 +124,13 @@ final class PoolView {
         }
         Optional<IbcRange> was = old == null ? Optional.empty() : old.host().resolved().ibcRange();
         Optional<IbcRange> is = fresh == null ? Optional.empty() : fresh.host().resolved().ibcRange();
-        return new PoolView(pool, c.done(), defs, bound(lowest, was, is, IbcRange::lowest),
-                bound(unblocked, was, is, IbcRange::unblocked), newMembers, newQuarantined, newCommon);
+        return new PoolView(pool, c.done(), defs, swap(lowest, was.map(IbcRange::lowest), is.map(IbcRange::lowest)),
+                swap(unblocked, was.map(IbcRange::unblocked), is.map(IbcRange::unblocked)),
+                swap(releases, release(old), release(fresh)), newMembers, newQuarantined, newCommon);
+    }
+
+    private static Optional<QemuVersion> release(Member m) {
+        return m == null ? Optional.empty() : m.host().resolved().release().version();
     }
 
     /**
@@ -156,14 +165,13 @@ final class PoolView {
         return b.build();
     }
 
-    /** A multiset of IBC bounds with one member's range replaced. */
-    private static SortedCounts<Ibc> bound(SortedCounts<Ibc> bounds, Optional<IbcRange> was, Optional<IbcRange> is,
-                                           Function<IbcRange, Ibc> which) {
+    /** A multiset with one member's value replaced (an IBC bound, a release): O(distinct values). */
+    private static <K extends Comparable<K>> SortedCounts<K> swap(SortedCounts<K> counts, Optional<K> was, Optional<K> is) {
         if (was.equals(is)) {
-            return bounds;
+            return counts;
         }
-        SortedCounts<Ibc> out = was.isPresent() ? bounds.remove(which.apply(was.get())) : bounds;
-        return is.isPresent() ? out.add(which.apply(is.get())) : out;
+        SortedCounts<K> out = was.isPresent() ? counts.remove(was.get()) : counts;
+        return is.isPresent() ? out.add(is.get()) : out;
     }
 
     /** The features every member offers, read off the counters (or carried over from the view before). */
@@ -183,51 +191,51 @@ final class PoolView {
         return known;
     }
 
-    /** What the GCM needs, read off the counters once per view. */
+    /** The QEMU release the GCM is computed in: the oldest a member names, else the newest the catalog knows. */
+    QemuView qemuView(Catalog catalog) {
+        QemuView v = view;
+        if (v == null) {
+            v = QemuView.oldestOf(catalog, releases.first().stream().toList());
+            view = v;
+        }
+        return v;
+    }
+
+    /** What the GCM needs, read off the counters once per view, in the view of the oldest release. */
     GcmSummary summary(Catalog catalog) {
         GcmSummary s = summary;
         if (s == null) {
-            GcmCap cap = new GcmCap();
-            definitions.forEachDistinct(d -> cap.add(catalog.definitions().get(d)));
-            s = new GcmSummary(members.size(), common(), cap.type(), cap.generation(), cap.ga(), lowest.last(),
+            List<CpuDefinition> defs = new ArrayList<>();
+            definitions.forEachDistinct(d -> defs.add(catalog.definitions().get(d)));
+            s = MixedReleaseGcm.summaryInView(qemuView(catalog), members.size(), common(), defs, lowest.last(),
                     unblocked.first());
             summary = s;
         }
         return s;
     }
 
-    /** The pool's GCM, read off the counters once per view. */
+    /**
+     * The pool's GCM, read off the counters once per view: computed in the view of the oldest release, with the
+     * pool's options, then named in the newest catalog (the same definition and features) so that it compares
+     * with every other model the planner holds.
+     */
     Optional<CpuModel> gcmModel(Catalog catalog) {
         Optional<CpuModel> m = model;
         if (m == null) {
-            m = Gcm.fromSummary(catalog, summary(catalog));
+            m = Gcm.fromSummary(qemuView(catalog).catalog(), summary(catalog), pool.gcmOptions())
+                    .map(x -> new CpuModel(catalog.definition(x.definition().name()).orElseThrow(), x.features()));
             model = m;
         }
         return m;
     }
 
-    /** The GCM with its explanation (limiting hosts, conflicts, fingerprint), worked out once per view. */
+    /** The GCM with its explanation (limiting hosts, conflicts, fingerprint, release), worked out once per view. */
     PoolGcm explain(Catalog catalog) {
         PoolGcm e = explanation;
         if (e == null) {
-            List<GcmHost> hosts = new ArrayList<>(members.size());
-            FeatureSet.Builder soft = FeatureSet.builder();
-            members.forEach((id, m) -> {
-                hosts.add(new GcmHost(id, m.model(), m.host().resolved().ibcRange()));
-                if (pool.soft()) {
-                    soft.addAll(m.host().softFeatures());
-                }
-            });
-            hosts.sort(Comparator.comparing(GcmHost::id));
-            Optional<CpuModel> gcm = gcmModel(catalog);
-            GcmResult failed = gcm.isEmpty() ? Gcm.compute(catalog, hosts) : null;
-            List<GcmLimits.Limit> limits = gcm.map(m -> GcmLimits.of(catalog, hosts, m)).orElse(List.of());
-            Optional<String> fingerprint = gcm.filter(m -> pool.soft())
-                    .map(m -> SoftFingerprint.of(catalog, soft.build().and(m.features())));
             Map<String, String> q = new TreeMap<>();
             quarantined.forEach(q::put);
-            e = new PoolGcm(pool.name(), 0, members.size(), gcm, failed == null ? List.of() : failed.conflicts(), limits,
-                    Map.copyOf(q), List.of(), fingerprint);
+            e = PoolExplanation.of(catalog, pool, members(), gcmModel(catalog), Map.copyOf(q));
             explanation = e;
         }
         return e;

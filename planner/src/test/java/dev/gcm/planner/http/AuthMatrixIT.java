@@ -66,6 +66,7 @@ class AuthMatrixIT {
         t.put(Endpoint.HOST_CORDON, new Call("POST", "/hosts/h3/cordon", null, ADMINS));
         t.put(Endpoint.HOST_UNCORDON, new Call("POST", "/hosts/h3/uncordon", null, ADMINS));
         t.put(Endpoint.HOST_DECOMMISSION, new Call("DELETE", "/hosts/h2", null, ADMINS));
+        // after the line above (enum order): the admin's decommission of h2 is undone
         t.put(Endpoint.HOST_RECOMMISSION, new Call("POST", "/hosts/h2/recommission", null, ADMINS));
         t.put(Endpoint.POOLS, get("/pools", READERS));
         t.put(Endpoint.POOL_PUT, new Call("PUT", "/pools/zone-a", () -> "{\"selector\": {\"zone\": \"a\"}}", ADMINS));
@@ -76,9 +77,9 @@ class AuthMatrixIT {
         t.put(Endpoint.BASELINE, new Call("POST", "/baseline", () -> "{\"models\": [{\"name\": \"z14\"}]}", DECIDERS));
         t.put(Endpoint.COMPARE, new Call("POST", "/compare",
                 () -> "{\"a\": {\"name\": \"z13\"}, \"b\": {\"name\": \"z14\"}}", DECIDERS));
+        // h1's agent may ask about migrations to its own host (its libvirt hook does)
         t.put(Endpoint.CHECK, new Call("POST", "/migrations/check",
-                () -> "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"h1\"}",
-                Set.of("agent", "gate", "admin"))); // the agent of h1: its libvirt hook asks about its own host
+                () -> "{\"guest\": {\"model\": {\"name\": \"z13\"}}, \"target\": \"h1\"}", Set.of("agent", "gate", "admin")));
         t.put(Endpoint.EVACUATE, new Call("POST", "/plans/evacuate", () -> "{\"host\": \"h1\"}", DECIDERS));
         t.put(Endpoint.DECISIONS, get("/decisions", READERS));
         t.put(Endpoint.EVENTS, get("/events", READERS));

@@ -92,7 +92,8 @@ class PlannerApiIT {
     @Test
     void aReportNotNewerThanTheStoredOneIsRefusedAndChangesNothing() {
         long version = gcm("default").get("version").asLong();
-        HostRecord older = Fleet.record("h1", "z13", List.of(), Map.of("zone", "a"), 1, List.of());
+        HostRecord older = Fleet.record("h1", "z13", List.of(), Map.of("zone", "a"), 1, List.of())
+                .withReport("another-boot", 1, java.time.Instant.now()); // the same (bootId, seq) is a duplicate: 200
         Http.Answer a = put(older, AGENT_H1);
         assertThat(a.status()).isEqualTo(409);
         assertThat(a.json().get("code").asText()).isEqualTo("STALE_REPORT");

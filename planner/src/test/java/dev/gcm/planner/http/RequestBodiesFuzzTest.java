@@ -11,7 +11,8 @@ import io.vertx.core.buffer.Buffer;
 import java.util.function.Consumer;
 
 /**
- * Any bytes as the body of a migration check, a pool definition, a what-if, a baseline or a comparison:
+ * Any bytes as the body of a migration check, a pool definition, a what-if, a baseline or a comparison (JSON,
+ * and the XML bodies of the last two), and any text as a model given in a JSON string:
  * each parser either reads the body or refuses it with a 4xx {@link ApiError} (what the planner answers),
  * never anything else (which would be a 500). Seeds: RequestBodiesFuzzTestInputs/METHOD; fuzzing: see
  * planner/README.md.
@@ -47,6 +48,30 @@ class RequestBodiesFuzzTest {
     void baselineAndCompare(byte[] data) {
         parse(data, body -> assertThat(ModelsHandler.baselineBody(body, RESOLVER)).isNotEmpty());
         parse(data, body -> assertThat(ModelsHandler.compareBody(body, RESOLVER)).hasSize(2));
+    }
+
+    /** Any bytes as an XML body of /baseline or /compare: read safely and resolved, or a 4xx. */
+    @FuzzTest(maxDuration = "5m")
+    void xmlBody(byte[] data) {
+        refusedAs4xx(() -> XmlBodies.read(Buffer.buffer(data)).forEach(m ->
+                BodyFields.model(RESOLVER, m.model(), "xml", "INVALID_MODEL")));
+    }
+
+    /** Any text as a model given in a JSON string (a name, -cpu, JSON, libvirt XML): read and resolved, or a 4xx. */
+    @FuzzTest(maxDuration = "5m")
+    void modelText(byte[] data) {
+        String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+        refusedAs4xx(() -> BodyFields.model(RESOLVER, BodyFields.modelInfo(
+                com.fasterxml.jackson.databind.node.TextNode.valueOf(text), "$.a"), "$.a", "INVALID_MODEL"));
+    }
+
+    private static void refusedAs4xx(Runnable read) {
+        try {
+            read.run();
+        } catch (ApiError refused) {
+            assertThat(refused.status()).as(refused.getMessage()).isBetween(400, 499);
+            assertThat(refused.getMessage()).isNotBlank().hasSizeLessThanOrEqualTo(ApiError.MAX_MESSAGE + 40);
+        }
     }
 
     /** Parses the bytes as a request body and reads it; a refusal must be a 4xx. */

@@ -87,6 +87,9 @@ class DashboardIT {
         List<String> causes = browser.driver.findElements(By.cssSelector("[data-pool='default'] tr[data-cause]")).stream()
                 .map(WebElement::getText).toList();
         assertThat(causes).anySatisfy(c -> assertThat(c).startsWith("1 host caps the generation (z13)").endsWith("h3"));
+        WebElement view = browser.visible(By.cssSelector("[data-pool='default'] [data-qemu-view]"));
+        assertThat(view.getAttribute("data-qemu-view")).isEqualTo(gcm.path("qemuView").path("version").asText());
+        assertThat(view.getText()).isEqualTo(gcm.path("qemuView").path("sentence").asText());
     }
 
     @Test

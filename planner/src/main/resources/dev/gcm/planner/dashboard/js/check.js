@@ -40,7 +40,9 @@ export class Check {
         `${ok ? 'Approved' : 'Rejected'}: ${decision.guest} → ${decision.target}`),
         decision.reasons.length ? el('ul', {}, decision.reasons.map((r) => el('li', { 'data-reason': r.code },
           el('strong', {}, r.code), `: ${r.message}`, r.features && r.features.length ? ` (${r.features.join(', ')})` : '')))
-          : null);
+          : null,
+        (decision.notices || []).length ? el('ul', {}, decision.notices.map((r) => el('li', { 'data-notice': r.code },
+          el('strong', {}, r.code), `: ${r.message}`))) : null);
     } catch (e) {
       replace(this.result, el('p', { class: 'error', role: 'alert' }, e instanceof SyntaxError
         ? `The guest is not valid JSON: ${e.message}` : e.message));

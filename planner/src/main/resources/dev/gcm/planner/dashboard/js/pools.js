@@ -24,9 +24,11 @@ function card(pool, g) {
   const selector = Object.entries(pool.selector || {}).map(([k, v]) => `${k}=${v}`).join(', ') || 'all hosts';
   return el('article', { class: 'pool', 'data-pool': pool.name },
     el('h3', {}, pool.name, ' ', el('span', { class: 'muted' }, `(${g.hostCount} hosts; ${selector}`
-      + `${pool.floor ? `; floor ${pool.floor.name}` : ''}${pool.soft ? '; soft facilities counted' : ''})`)),
+      + `${pool.floor ? `; floor ${pool.floor.name}` : ''}${pool.soft ? '; soft facilities counted' : ''}`
+      + `${pool.strictIbc ? '; strict IBC' : ''}${pool.deprecatedFeatures === 'off' ? '; deprecated features off' : ''})`)),
     mostlyStale(g), head,
     g.common ? cpuLine(g.qemu) : null,
+    qemuView(g.qemuView),
     limitsTable('Limited by', g.limitedBy), conflicts(g.conflicts), quarantined(g.quarantined), stale(g.stale));
 }
 
@@ -37,6 +39,13 @@ function mostlyStale(g) {
   return el('p', { class: 'alert', role: 'alert', 'data-testid': 'pool-stale' },
     `${n.toLocaleString('en-US')} of ${count(g.hostCount, 'host is', 'hosts are')} stale: their agents have not `
     + 'reported lately, so this GCM may be out of date, and the gate approves no migration to a stale host.');
+}
+
+/** Which QEMU release the GCM is computed in, and which host's QEMU bounds it. */
+function qemuView(v) {
+  if (!v) return null;
+  return el('p', { class: 'muted', 'data-testid': 'qemu-view', 'data-qemu-view': v.version,
+    'data-bounded-by': v.boundedBy || '' }, v.sentence);
 }
 
 function conflicts(list) {
