@@ -63,6 +63,8 @@ final class Views {
         node.put("seq", live.map(Liveness::seq).orElse(0L));
         node.put("guests", h.resolved().record().guests().size());
         node.set("pools", Json.strings(snap.poolsOf(h.id())));
+        ObjectNode labels = node.putObject("labels");
+        new java.util.TreeMap<>(h.resolved().record().labels()).forEach(labels::put);
         return node;
     }
 

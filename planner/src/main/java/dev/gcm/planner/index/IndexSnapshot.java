@@ -87,6 +87,12 @@ public final class IndexSnapshot {
         return out;
     }
 
+    /** Whether a pool counts a host (it exists, selects the host and does not quarantine it). */
+    public boolean counts(String poolName, String hostId) {
+        PoolView p = view(poolName);
+        return p != null && p.member(hostId) != null;
+    }
+
     /** The pools that count a host (quarantined in none of them). */
     public List<String> poolsOf(String hostId) {
         return Arrays.stream(pools).filter(p -> p.member(hostId) != null).map(p -> p.pool().name()).toList();
