@@ -303,6 +303,30 @@ class OnlineCommandsIT {
     }
 
     @Test
+    void hostsPageThroughThePlannerAndFilterThere() throws Exception {
+        CliRun chunked = gcm(READER, "hosts", "--chunk-size", "1", "--no-headers");
+        assertThat(chunked.exitCode()).as(chunked.err()).isZero();
+        assertThat(chunked.out().lines().map(l -> l.split(" ")[0]).toList()).containsExactly("h1", "h2", "h3");
+        JsonNode doc = json(gcm(READER, "hosts", "--chunk-size", "2", "-o", "json"));
+        assertThat(doc.path("hosts").findValuesAsText("hostId")).containsExactly("h1", "h2", "h3");
+        assertThat(doc.path("total").asInt()).isEqualTo(3);
+        assertThat(gcm(READER, "hosts", "-l", "zone notin (b)", "--no-headers").out().lines()
+                .map(l -> l.split(" ")[0]).toList()).containsExactly("h1", "h3");
+        assertThat(gcm(READER, "hosts", "--selector", "zone=b", "--state", "fresh,stale", "--no-headers").out().lines()
+                .map(l -> l.split(" ")[0]).toList()).containsExactly("h2");
+        CliRun limited = gcm(READER, "hosts", "--limit", "2", "--chunk-size", "1", "--no-headers");
+        assertThat(limited.out().lines()).hasSize(2);
+        assertThat(limited.err()).contains("2 of 3 matching hosts shown");
+        CliRun bad = gcm(READER, "hosts", "-l", "zone in (a");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("selector 'zone in (a' at character").doesNotContain("Exception");
+        CliRun state = gcm(READER, "hosts", "--state", "sleepy");
+        assertThat(state.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(state.err()).contains("unknown state 'sleepy'; use fresh, stale, cordoned, leaving or ready");
+        assertThat(gcm(READER, "hosts", "--chunk-size", "20000").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void hostsShowTheirLabelsWhenAsked() {
         CliRun run = gcm(READER, "hosts", "--show-labels");
         assertThat(run.exitCode()).as(run.err()).isZero();
