@@ -245,4 +245,26 @@ class DashboardIT {
         browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() == 1);
         assertThat(browser.driver.findElement(By.cssSelector("#hosts tbody tr")).getAttribute("data-host")).isEqualTo("h2");
     }
+
+    @Test
+    void theHostsViewAsksThePlannerForOnePoolStateAndSelector() {
+        tab("hosts");
+        browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() >= 3);
+        WebElement selector = browser.visible(By.id("host-selector"));
+        selector.sendKeys("zone notin (a)");
+        selector.sendKeys(Keys.ENTER);
+        browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).stream().map(r -> r.getAttribute("data-host"))
+                .toList().equals(List.of("h2")));
+        assertThat(browser.driver.findElement(By.cssSelector("#hosts tbody tr")).getText()).contains("zone=b");
+        selector.clear();
+        selector.sendKeys("zone in (a");
+        selector.sendKeys(Keys.ENTER);
+        browser.until(d -> d.findElement(By.id("host-query-error")).getText().contains("at character"));
+        selector.clear();
+        selector.sendKeys(Keys.ENTER);
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("host-state"))).selectByValue("cordoned");
+        browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("host-state"))).selectByValue("");
+        browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() >= 3);
+    }
 }

@@ -2,6 +2,7 @@
 import { el, replace } from './dom.js';
 import { get, post } from './api.js';
 import { limitsTable } from './limits.js';
+import { allHosts } from './hosts.js';
 
 export class WhatIf {
   constructor(root) {
@@ -29,8 +30,8 @@ export class WhatIf {
   }
 
   async load() {
-    const [all, gcm] = await Promise.all([get('/hosts'), get(`/pools/${encodeURIComponent(this.pool.value)}/gcm`)]);
-    const members = all.hosts.filter((h) => (h.pools || []).includes(this.pool.value));
+    const [members, gcm] = await Promise.all([allHosts({ pool: this.pool.value }),
+      get(`/pools/${encodeURIComponent(this.pool.value)}/gcm`)]);
     replace(this.hosts, members.map((h) => el('label', {},
       el('input', { type: 'checkbox', checked: true, value: h.hostId, onchange: () => this.compute() }),
       `${h.hostId} (${h.definition})`)));
