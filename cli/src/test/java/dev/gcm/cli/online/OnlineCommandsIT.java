@@ -246,6 +246,22 @@ class OnlineCommandsIT {
     }
 
     @Test
+    void whatIfAddsRealisticHostsAndSaysWhyGuestsLoseTheirPlace() throws Exception {
+        JsonNode doc = json(gcm(GATE, "what-if", "--add", "like:h2", "--add", "gen16a", "-o", "json"));
+        assertThat(doc.path("added").findValuesAsText("origin")).containsExactly("like h2",
+                "definition gen16a as a KVM host");
+        CliRun run = gcm(GATE, "what-if", "--remove", "h2", "--remove", "h3", "--add", "z196", "-o", "wide");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Added new-1: definition z196 as a KVM host", "Limited by, after:",
+                "Guests that would lose their last target:", "Guests that could not run on an added host:");
+        String web1 = run.out().lines().filter(l -> l.startsWith("web1 ")).findFirst().orElseThrow();
+        assertThat(web1).contains("MODEL_TOO_NEW", "host 'new-1'", "the hosts that could take it are removed: h3");
+        CliRun unknown = gcm(GATE, "what-if", "--add", "like:nope");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("no host 'nope' to copy");
+    }
+
+    @Test
     void evacuationPlansEveryGuest() throws Exception {
         CliRun run = gcm(GATE, "plan", "evacuate", "h1", "-o", "json");
         JsonNode plan = json(run);

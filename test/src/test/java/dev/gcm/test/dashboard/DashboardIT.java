@@ -267,4 +267,21 @@ class DashboardIT {
         new org.openqa.selenium.support.ui.Select(browser.visible(By.id("host-state"))).selectByValue("");
         browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() >= 3);
     }
+
+    @Test
+    void whatIfAddsAHostAsItsMachinePresentsItAndSaysWhyGuestsCannotRunThere() {
+        tab("whatif");
+        browser.visible(By.cssSelector("[data-whatif='after'] [data-gcm]"));
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("whatif-def"))).selectByValue("z196");
+        browser.visible(By.id("whatif-add")).sendKeys(Keys.ENTER);
+        browser.until(d -> !d.findElements(By.cssSelector("#whatif-result [data-added='new-1']")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("#whatif-result [data-added='new-1']")).getText())
+                .contains("definition z196 as a KVM host");
+        browser.until(d -> !d.findElements(By.cssSelector("#whatif-result [data-guest='db1'] [data-reason='MODEL_TOO_NEW']"))
+                .isEmpty());
+        // the limits after, grouped by cause: the added z196 caps the generation
+        browser.until(d -> d.findElements(By.cssSelector("#whatif-result tr[data-cause='generation']")).stream()
+                .anyMatch(r -> r.getText().contains("new-1")));
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("whatif-def"))).selectByValue("like:h3");
+    }
 }
