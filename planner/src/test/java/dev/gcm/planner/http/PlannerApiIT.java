@@ -92,7 +92,9 @@ class PlannerApiIT {
     @Test
     void aReportNotNewerThanTheStoredOneIsRefusedAndChangesNothing() {
         long version = gcm("default").get("version").asLong();
-        HostRecord older = Fleet.record("h1", "z13", List.of(), Map.of("zone", "a"), 1, List.of());
+        // seq 1 again from another boot: not newer (the same boot and seq would be a duplicate, 200)
+        HostRecord older = Fleet.record("h1", "z13", List.of(), Map.of("zone", "a"), 1, List.of())
+                .withReport("another-boot", 1, java.time.Instant.now());
         Http.Answer a = put(older, AGENT_H1);
         assertThat(a.status()).isEqualTo(409);
         assertThat(a.json().get("code").asText()).isEqualTo("STALE_REPORT");
