@@ -97,7 +97,7 @@ public class ConventionsTest {
                 .doesNotContain("gcm", "__complete", "__man");
         assertThat(complete(script, "gcm", "ho")).containsExactly("hosts");
         assertThat(complete(script, "gcm", "hosts", "")).containsExactlyInAnyOrder("show", "cordon", "uncordon",
-                "decommission");
+                "decommission", "recommission");
         assertThat(complete(script, "gcm", "--planner", "http://x:1", "hosts", "")).contains("show");
         assertThat(complete(script, "gcm", "hosts", "-o", "")).containsExactly("table", "wide", "json", "yaml");
         assertThat(complete(script, "gcm", "show", "-o", "")).containsExactly("table", "wide", "json", "yaml", "qemu",
@@ -105,6 +105,8 @@ public class ConventionsTest {
         assertThat(complete(script, "gcm", "models", "-o", "")).containsExactly("table", "json");
         assertThat(complete(script, "gcm", "completion", "")).containsExactly("bash", "zsh");
         assertThat(complete(script, "gcm", "hosts", "--sh")).containsExactly("--show-labels");
+        assertThat(complete(script, "gcm", "hosts", "--state", "")).containsExactly("fresh", "stale", "cordoned",
+                "leaving", "ready");
         assertThat(complete(script, "gcm", "config", "")).contains("use-context", "get-contexts", "set-context");
     }
 

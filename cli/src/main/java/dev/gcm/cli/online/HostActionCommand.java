@@ -76,7 +76,10 @@ public abstract class HostActionCommand extends OnlineCommand {
     }
 
     @Command(name = "recommission", mixinStandardHelpOptions = true,
-            description = "Let a decommissioned host's agent report again (clears its tombstone).")
+            header = "Let a decommissioned host's agent report again (admin).",
+            description = "Let a decommissioned host's agent report again: clears its tombstone; its next report "
+                    + "brings it back into its pools.",
+            footer = {"", "Example:", "  gcm hosts recommission lpar-03"})
     public static final class Recommission extends HostActionCommand {
         @Override
         JsonNode act(PlannerClient client, String id) {

@@ -386,6 +386,10 @@ class OnlineCommandsIT {
                 "--target", "h")).containsExactly("h1", "h2", "h3");
         assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "show", "--planner", url, "--token", READER,
                 "--pool", "")).contains("default");
+        assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "hosts", "--planner", url, "--token", READER,
+                "--pool", "")).contains("default");
+        assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "what-if", "--planner", url, "--token", GATE,
+                "--remove", "h")).containsExactly("h1", "h2", "h3");
     }
 
     @Test
