@@ -40,6 +40,8 @@ final class GuestFits {
     private final int[][] guestModel;
     /** 0: not asked yet, 1: runs, 2: does not. */
     private byte[][] runs = new byte[0][0];
+    /** The positions of the removed hosts, found once. */
+    private List<Integer> removedAt;
     /** The gate's reasons by guest model, kind of host and the host they name. */
     private final Map<String, List<Reason>> reasons = new HashMap<>();
 
@@ -129,11 +131,22 @@ final class GuestFits {
         return out.build();
     }
 
-    /** Removed hosts that would have taken the guest (not its own host). */
+    /**
+     * Removed hosts that would have taken the guest (not its own host): per guest model, a pass over the removed
+     * hosts only (at most {@value WhatIf#MAX_REMOVED}), once.
+     */
     private Capped<String> removedTargets(int model, int own, Set<String> removed) {
+        if (removedAt == null) {
+            removedAt = new ArrayList<>();
+            for (int i = 0; i < hosts.size() && !removed.isEmpty(); i++) {
+                if (removed.contains(before.get(i).id())) {
+                    removedAt.add(i);
+                }
+            }
+        }
         Capped.Builder<String> out = new Capped.Builder<>(WhatIf.MAX_REMOVED_TARGETS);
-        for (int i = 0; i < hosts.size() && !removed.isEmpty(); i++) {
-            if (i != own && removed.contains(before.get(i).id()) && runs(model, hostKind[i])) {
+        for (int i : removedAt) {
+            if (i != own && runs(model, hostKind[i])) {
                 out.add(before.get(i).id());
             }
         }

@@ -24,7 +24,8 @@ class QuorumReadIT {
         int hzA = TestPlanner.freePort();
         int hzB = TestPlanner.freePort();
         String cluster = "quorum-" + UUID.randomUUID();
-        Map<String, String> common = Map.of("GCM_CLUSTER_NAME", cluster, "GCM_EXPECTED_MEMBERS", "2",
+        Map<String, String> common = Map.of("GCM_CLUSTER_NAME", cluster, "GCM_EXPECTED_MEMBERS", "2", "GCM_HZ_HOST",
+                "127.0.0.1",
                 "GCM_MEMBERS", "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB, "GCM_RECONCILE_EVERY", "1s");
         // each start waits for a majority, so the two start together
         CompletableFuture<TestPlanner> startB = CompletableFuture.supplyAsync(() -> start(with(common, "GCM_HZ_PORT", hzB)));
