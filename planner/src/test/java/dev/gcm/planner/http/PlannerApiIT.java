@@ -218,6 +218,9 @@ class PlannerApiIT {
     @Test
     void healthMetricsAndOpenApiAreServed() {
         assertThat(http.get("/livez", null).status()).isEqualTo(200);
+        // readiness is worked out every 500 ms once reconcile has built the index: on a loaded machine, a while
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> http.get("/readyz", null).status() == 200);
         Http.Answer ready = http.get("/readyz", null);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("quorum").asBoolean()).isTrue();
