@@ -105,6 +105,8 @@ public class ConventionsTest {
         assertThat(complete(script, "gcm", "models", "-o", "")).containsExactly("table", "json");
         assertThat(complete(script, "gcm", "completion", "")).containsExactly("bash", "zsh");
         assertThat(complete(script, "gcm", "hosts", "--sh")).containsExactly("--show-labels");
+        assertThat(complete(script, "gcm", "hosts", "--state", "")).containsExactly("fresh", "stale", "cordoned",
+                "leaving", "ready");
         assertThat(complete(script, "gcm", "config", "")).contains("use-context", "get-contexts", "set-context");
     }
 

@@ -2,6 +2,7 @@ package dev.gcm.demo;
 
 import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.online.PlannerClient;
+import dev.gcm.cli.output.Progress;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.hypervisor.env.EnvValues;
 import dev.gcm.hypervisor.record.HostRecord;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
                 + "stays fresh."},
         footer = {"", "Examples:", "  gcm demo", "  gcm demo --hosts 200 --seed 7 --port 8081",
                 "  gcm demo --stale-after 20s --stale lpar-02     # watch lpar-02 go stale after 20 s",
+                "  gcm demo --hosts 10000 --progress 2> load.log",
                 "", "Exit codes: 0 stopped by Ctrl-C, 2 usage error (bad option, port in use)."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -63,6 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + "several).")
     List<String> stale = new ArrayList<>();
 
+    @Option(names = "--progress", description = "Show how far loading the fleet has got on stderr even when it is "
+            + "not a terminal (on a terminal it is always shown).")
+    boolean progress;
+
     @Option(names = "--verbose", description = "Show the planner's log.")
     boolean verbose;
 
@@ -75,7 +81,9 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port must be between 1 and 65535 (or 0 for any free port), got " + port);
         }
         Duration staleness = staleAfter();
-        List<HostRecord> fleet = DemoFleet.records(Catalog.load(), hosts, seed);
+        Progress loading = Progress.on(spec.commandLine().getErr(), progress);
+        List<HostRecord> fleet = DemoFleet.records(Catalog.load(), hosts, seed, loading);
+        loading.done();
         DemoFleet.requireHosts(fleet, stale);
         Ports.requireFree(port);
         if (!verbose) {
@@ -87,7 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
         PlannerClient client = new PlannerClient(new PlannerClient.Settings(List.of(base), null,
                 Duration.ofSeconds(30), null));
         Heartbeat heartbeat = new Heartbeat(client, fleet, stale, staleness.dividedBy(3));
-        heartbeat.reportAll(spec.commandLine().getErr());
+        heartbeat.reportAll(loading);
+        loading.done();
         heartbeat.start(); // before the summary: on a slow machine or a large fleet it takes a while
         new DemoSummary(client, out).print(fleet, seed);
         CountDownLatch stop = new CountDownLatch(1);

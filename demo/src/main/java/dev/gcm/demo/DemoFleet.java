@@ -1,5 +1,6 @@
 package dev.gcm.demo;
 
+import dev.gcm.cli.output.Progress;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.catalog.CpuDefinition;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
@@ -10,6 +11,7 @@ import dev.gcm.hypervisor.record.HostRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -25,6 +27,12 @@ public final class DemoFleet {
     }
 
     public static List<HostRecord> records(Catalog catalog, int hosts, long seed) throws ProbeException {
+        return records(catalog, hosts, seed, Progress.NONE);
+    }
+
+    /** The fleet, saying how far its simulated probes have got. */
+    public static List<HostRecord> records(Catalog catalog, int hosts, long seed, Progress progress)
+            throws ProbeException {
         Random random = new Random(seed);
         List<HostRecord> out = new ArrayList<>();
         long seq = System.currentTimeMillis() * 1000;
@@ -48,6 +56,7 @@ public final class DemoFleet {
             out.add(KvmProbe.simulated(catalog, host).probe().withGuests(guests)
                     .toRecord(id, Map.of("site", random.nextBoolean() ? "north" : "south"), "demo", "demo-boot",
                             seq++, Instant.now()));
+            progress.at("Probing simulated hosts", i + 1, hosts, String.format(Locale.ROOT, "%,d of %,d", i + 1, hosts));
         }
         return out;
     }

@@ -3,11 +3,12 @@ package dev.gcm.demo;
 import dev.gcm.cli.online.PlannerClient;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
-import java.io.PrintWriter;
+import dev.gcm.cli.output.Progress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,16 +49,14 @@ final class Heartbeat implements AutoCloseable {
         return every;
     }
 
-    /** The first report of every host; on a large fleet, progress on {@code progress}. */
-    void reportAll(PrintWriter progress) {
+    /** The first report of every host, with its progress. */
+    void reportAll(Progress progress) {
         List<HostRecord> all = new ArrayList<>(live);
         all.addAll(silent);
         for (int i = 0; i < all.size(); i++) {
             put(all.get(i));
-            if (all.size() >= 1000 && ((i + 1) % 1000 == 0 || i + 1 == all.size())) {
-                progress.printf("Loading hosts: %,d of %,d%n", i + 1, all.size());
-                progress.flush();
-            }
+            progress.at("Loading hosts into the planner", i + 1, all.size(),
+                    String.format(Locale.ROOT, "%,d of %,d", i + 1, all.size()));
         }
     }
 

@@ -30,7 +30,7 @@ class DemoIT {
         }
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 Path.of("target", "gcm-demo.jar").toString(), "--hosts", "9", "--seed", "4", "--port",
-                String.valueOf(port)).redirectErrorStream(true).start();
+                String.valueOf(port), "--progress").redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -46,6 +46,9 @@ class DemoIT {
                     .contains("REJECTED").contains("API:       http://127.0.0.1:" + port + "/api/v1").contains("Limited by:")
                     .contains("Dashboard: http://127.0.0.1:" + port + "/")
                     .doesNotContain("Exception").doesNotContain("WARNING");
+            // --progress: how far loading has got, in lines (stderr is no terminal here)
+            assertThat(text).contains("Probing simulated hosts: 100% (9 of 9)")
+                    .contains("Loading hosts into the planner: 100% (9 of 9)");
 
             HttpClient http = HttpClient.newHttpClient();
             JsonNode hosts = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(

@@ -94,7 +94,7 @@ public class GcmShowCommand extends OnlineCommand {
         GcmText.conflicts(printer, g.path("conflicts"));
         g.path("quarantined").fields().forEachRemaining(e -> out.printf("Quarantined: %s (%s)%n", e.getKey(),
                 e.getValue().asText()));
-        GcmText.stale(printer, g.path("stale"), g.path("hostCount").asInt());
+        GcmText.stale(printer, g.path("stale"), g.path("hostCount").asInt(), g.path("pool").asText());
         out.flush();
         return exit;
     }

@@ -41,13 +41,13 @@ final class GcmText {
     }
 
     /** The stale hosts, and a loud warning when they are most of the pool. */
-    static void stale(Printer printer, JsonNode stale, int hostCount) {
+    static void stale(Printer printer, JsonNode stale, int hostCount, String pool) {
         if (stale == null || stale.isEmpty()) {
             return;
         }
         List<String> names = Cells.strings(stale);
         printer.out().printf("Stale:       %s (still counted; their agents have not reported lately)%n",
                 Names.some(names, printer.wide() ? Integer.MAX_VALUE : SHOWN));
-        StaleWarning.warn(printer, names.size(), hostCount);
+        StaleWarning.warn(printer, names.size(), hostCount, pool);
     }
 }

@@ -8,38 +8,72 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gcm hosts}: every host the planner knows. */
+/** {@code gcm hosts}: the hosts the planner knows, filtered, fetched a page at a time. */
 @Command(name = "hosts", mixinStandardHelpOptions = true,
         header = "List the hosts: state, machine, definition, IBC range, freshness, pools.",
-        description = {"Every host the planner knows. A host whose agent has not reported lately is stale: it "
-                + "still counts in its pools' GCM, but the gate approves no migration to it; when most hosts "
-                + "are stale a warning says so on stderr. Subcommands act on one host."},
+        description = {"The hosts the planner knows, ordered by id, fetched in pages of --chunk-size (as kubectl "
+                + "does) and filtered by the planner: --pool, --state and -l/--selector (Kubernetes label-selector "
+                + "syntax). A host whose agent has not reported lately is stale: it still counts in its pools' GCM, "
+                + "but the gate approves no migration to it; when most hosts of a pool are stale a warning names "
+                + "the pool on stderr. Subcommands act on one host."},
         subcommands = {HostShowCommand.class, HostActionCommand.Cordon.class, HostActionCommand.Uncordon.class,
                 HostActionCommand.Decommission.class, HostActionCommand.Recommission.class},
         footer = {"", "Examples:", "  gcm hosts", "  gcm hosts --show-labels", "  gcm hosts -o wide",
+                "  gcm hosts --state stale,cordoned", "  gcm hosts -l 'zone in (a,b),!gcm.dev/leaving'",
+                "  gcm hosts --pool zone-a --limit 20",
                 "  gcm hosts -o json | jq -r '.hosts[] | select(.state == \"stale\") | .hostId'",
                 "  gcm hosts show lpar-03", "  gcm hosts cordon lpar-03"})
 public final class HostsCommand extends OnlineCommand {
 
-    /** Beyond this many hosts, labels the list does not carry are not fetched host by host. */
-    private static final int MOST_LOOKUPS = 500;
-
     @Option(names = "--show-labels", description = "Add a LABELS column (key=value,...), as kubectl get --show-labels.")
     boolean showLabels;
 
+    @Option(names = "--pool", paramLabel = "POOL", description = "Only the hosts this pool counts.")
+    String pool;
+
+    /** The states the planner filters by, for completion. */
+    static final class States implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("fresh", "stale", "cordoned", "leaving", "ready").iterator();
+        }
+    }
+
+    @Option(names = "--state", paramLabel = "STATE", split = ",", completionCandidates = States.class,
+            description = "Only hosts in any of these states: fresh, stale, cordoned, leaving, ready (fresh, not "
+                    + "cordoned, not leaving). Comma-separated or repeated.")
+    List<String> states = new ArrayList<>();
+
+    @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+            description = "Only hosts whose labels match: k=v, k!=v, k, !k, k in (a,b), k notin (a), joined by commas.")
+    String selector;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "At most N hosts (default: every matching host).")
+    int limit;
+
+    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "500",
+            description = "Hosts per request to the planner (default: ${DEFAULT-VALUE}; 0: all in one request).")
+    int chunkSize;
+
     @Override
     protected int run(PlannerClient client, Printer printer) {
-        JsonNode answer = client.get("/hosts");
+        JsonNode answer = new HostPages(pool, states, selector, chunkSize, limit).fetch(client);
         JsonNode hosts = answer.path("hosts");
-        int stale = 0;
-        for (JsonNode h : hosts) {
-            stale += "stale".equals(h.path("state").asText()) ? 1 : 0;
-        }
         if (printer.output().isDocument()) {
             printer.document(Printer.document("HostList", answer));
-            StaleWarning.warn(printer, stale, hosts.size());
-            return ExitCodes.OK;
+        } else {
+            printer.table(table(hosts, printer));
+            if (hosts.size() < answer.path("total").asInt()) {
+                printer.err().println("gcm: " + hosts.size() + " of " + answer.path("total").asInt()
+                        + " matching hosts shown (--limit)");
+            }
         }
+        StaleWarning.pools(printer, client.get("/pools"));
+        return ExitCodes.OK;
+    }
+
+    private Table table(JsonNode hosts, Printer printer) {
         List<String> headers = new ArrayList<>(List.of("HOST", "STATE", "CORDONED", "MACHINE", "DEFINITION", "IBC",
                 "AGE", "POOLS"));
         if (printer.wide()) {
@@ -60,28 +94,10 @@ public final class HostsCommand extends OnlineCommand {
                 row.addAll(List.of(h.path("guests").asInt(), h.path("seq").asLong()));
             }
             if (showLabels) {
-                row.add(labels(client, h, hosts.size()));
+                row.add(Cells.selector(h.path("labels"), "-"));
             }
             table.row(row);
         }
-        printer.table(table);
-        if (showLabels && hosts.size() > MOST_LOOKUPS && !hosts.path(0).has("labels")) {
-            printer.err().println("gcm: note: this planner's host list carries no labels, and " + hosts.size()
-                    + " hosts are too many to ask one by one ('?'); gcm hosts show HOST has them");
-        }
-        StaleWarning.warn(printer, stale, hosts.size());
-        return ExitCodes.OK;
-    }
-
-    /** The list's labels when the planner gives them; else the host's record (for a list of moderate size). */
-    private static String labels(PlannerClient client, JsonNode summary, int hostCount) {
-        if (summary.has("labels")) {
-            return Cells.selector(summary.path("labels"), "-");
-        }
-        if (hostCount > MOST_LOOKUPS) {
-            return "?";
-        }
-        JsonNode record = client.get("/hosts/" + segment(summary.path("hostId").asText(), "host")).path("record");
-        return Cells.selector(record.path("labels"), "-");
+        return table;
     }
 }

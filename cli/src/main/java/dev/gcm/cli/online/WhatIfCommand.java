@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.cli.ExitCodes;
 import dev.gcm.cli.output.Table;
+import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
                 + "their last possible target, and the guests that could not run on an added host, each with "
                 + "the reason the planner gives. Nothing is changed."},
         footer = {"", "Examples:", "  gcm what-if --remove lpar-08", "  gcm what-if --remove lpar-08 --add gen16a",
+                "  gcm what-if --add like:lpar-03          # another host like lpar-03",
                 "  gcm what-if --pool zone-a --add host-model.json -o json"})
 public final class WhatIfCommand extends OnlineCommand {
 
@@ -30,8 +32,11 @@ public final class WhatIfCommand extends OnlineCommand {
     @Option(names = "--remove", paramLabel = "HOST", description = "A host to retire (repeat for several).")
     List<String> remove = new ArrayList<>();
 
-    @Option(names = "--add", paramLabel = "MODEL",
-            description = "A hypothetical host offering this model: a model name, a JSON file, or - (repeat).")
+    @Option(names = "--add", paramLabel = "HOST",
+            description = "A hypothetical host (repeat): like:HOST (a copy of that host's model, IBC range and QEMU "
+                    + "release), a definition name such as gen16a (that machine as a KVM host presents it, with every "
+                    + "feature its hosts report, not QEMU's bare named model), or any other model form: a -cpu "
+                    + "string, a JSON or XML file, or -.")
     List<String> add = new ArrayList<>();
 
     @Override
@@ -44,7 +49,15 @@ public final class WhatIfCommand extends OnlineCommand {
         remove.forEach(r::add);
         ArrayNode a = body.putArray("add");
         for (int i = 0; i < add.size(); i++) {
-            a.addObject().put("id", "new-" + (i + 1)).set("model", CpuModelInfoJson.write(ModelInput.read(add.get(i))));
+            ObjectNode h = a.addObject().put("id", "new-" + (i + 1));
+            String arg = add.get(i).strip();
+            if (arg.startsWith("like:")) {
+                h.put("like", segment(arg.substring(5), "host"));
+            } else if (Catalog.load().definition(arg).isPresent()) {
+                h.put("definition", arg);
+            } else {
+                h.set("model", CpuModelInfoJson.write(ModelInput.read(add.get(i))));
+            }
         }
         JsonNode answer = client.post("/pools/" + segment(pool, "pool") + "/what-if", body);
         if (printer.output().isDocument()) {
@@ -56,6 +69,11 @@ public final class WhatIfCommand extends OnlineCommand {
         gcm.row(row("before", answer.path("before"), printer));
         gcm.row(row("after", answer.path("after"), printer));
         printer.table(gcm);
+        for (JsonNode h : answer.path("added")) {
+            out.printf("Added %s: %s, %s%s, %d features%n", h.path("id").asText(), h.path("origin").asText(),
+                    h.path("definition").asText(), h.has("ibcLowest") ? " IBC " + Cells.ibcRange(h) : "",
+                    h.path("features").asInt());
+        }
         GcmText.limits(printer, "Limited by, after:", answer.path("after").path("limitedBy"));
         GcmText.conflicts(printer, answer.path("after").path("conflicts"));
         guests(printer, "Guests that would lose their last target:", answer.path("guestsLosingTheirLastTarget"), false);
@@ -97,7 +115,11 @@ public final class WhatIfCommand extends OnlineCommand {
                 cells.add(g.path("addedHost").asText());
             }
             if (why) {
-                cells.add(Reasons.text(g, printer.wide()));
+                String removed = g.path("removedTargets").isEmpty() ? ""
+                        : "; the hosts that could take it are removed: " + Cells.some(g.path("removedTargets"),
+                        printer.wide() ? Integer.MAX_VALUE : 5);
+                String text = Reasons.text(g, printer.wide());
+                cells.add("-".equals(text) && !removed.isEmpty() ? removed.substring(2) : text + removed);
             }
             t.row(cells);
         }

@@ -246,6 +246,22 @@ class OnlineCommandsIT {
     }
 
     @Test
+    void whatIfAddsRealisticHostsAndSaysWhyGuestsLoseTheirPlace() throws Exception {
+        JsonNode doc = json(gcm(GATE, "what-if", "--add", "like:h2", "--add", "gen16a", "-o", "json"));
+        assertThat(doc.path("added").findValuesAsText("origin")).containsExactly("like h2",
+                "definition gen16a as a KVM host");
+        CliRun run = gcm(GATE, "what-if", "--remove", "h2", "--remove", "h3", "--add", "z196", "-o", "wide");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Added new-1: definition z196 as a KVM host", "Limited by, after:",
+                "Guests that would lose their last target:", "Guests that could not run on an added host:");
+        String web1 = run.out().lines().filter(l -> l.startsWith("web1 ")).findFirst().orElseThrow();
+        assertThat(web1).contains("MODEL_TOO_NEW", "host 'new-1'", "the hosts that could take it are removed: h3");
+        CliRun unknown = gcm(GATE, "what-if", "--add", "like:nope");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("no host 'nope' to copy");
+    }
+
+    @Test
     void evacuationPlansEveryGuest() throws Exception {
         CliRun run = gcm(GATE, "plan", "evacuate", "h1", "-o", "json");
         JsonNode plan = json(run);
@@ -303,6 +319,30 @@ class OnlineCommandsIT {
     }
 
     @Test
+    void hostsPageThroughThePlannerAndFilterThere() throws Exception {
+        CliRun chunked = gcm(READER, "hosts", "--chunk-size", "1", "--no-headers");
+        assertThat(chunked.exitCode()).as(chunked.err()).isZero();
+        assertThat(chunked.out().lines().map(l -> l.split(" ")[0]).toList()).containsExactly("h1", "h2", "h3");
+        JsonNode doc = json(gcm(READER, "hosts", "--chunk-size", "2", "-o", "json"));
+        assertThat(doc.path("hosts").findValuesAsText("hostId")).containsExactly("h1", "h2", "h3");
+        assertThat(doc.path("total").asInt()).isEqualTo(3);
+        assertThat(gcm(READER, "hosts", "-l", "zone notin (b)", "--no-headers").out().lines()
+                .map(l -> l.split(" ")[0]).toList()).containsExactly("h1", "h3");
+        assertThat(gcm(READER, "hosts", "--selector", "zone=b", "--state", "fresh,stale", "--no-headers").out().lines()
+                .map(l -> l.split(" ")[0]).toList()).containsExactly("h2");
+        CliRun limited = gcm(READER, "hosts", "--limit", "2", "--chunk-size", "1", "--no-headers");
+        assertThat(limited.out().lines()).hasSize(2);
+        assertThat(limited.err()).contains("2 of 3 matching hosts shown");
+        CliRun bad = gcm(READER, "hosts", "-l", "zone in (a");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("selector 'zone in (a' at character").doesNotContain("Exception");
+        CliRun state = gcm(READER, "hosts", "--state", "sleepy");
+        assertThat(state.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(state.err()).contains("unknown state 'sleepy'; use fresh, stale, cordoned, leaving or ready");
+        assertThat(gcm(READER, "hosts", "--chunk-size", "20000").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void hostsShowTheirLabelsWhenAsked() {
         CliRun run = gcm(READER, "hosts", "--show-labels");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -346,6 +386,10 @@ class OnlineCommandsIT {
                 "--target", "h")).containsExactly("h1", "h2", "h3");
         assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "show", "--planner", url, "--token", READER,
                 "--pool", "")).contains("default");
+        assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "hosts", "--planner", url, "--token", READER,
+                "--pool", "")).contains("default");
+        assertThat(dev.gcm.cli.ConventionsTest.complete(script, launcher, "what-if", "--planner", url, "--token", GATE,
+                "--remove", "h")).containsExactly("h1", "h2", "h3");
     }
 
     @Test

@@ -24,12 +24,15 @@ class StaleFleetIT {
                 assertThat(planner.http().put("/api/v1/hosts/" + r.hostId(), ADMIN, Fleet.json(r)).status()).isEqualTo(200);
             }
             String url = planner.http().toString();
+            assertThat(planner.http().put("/api/v1/pools/zone-a", ADMIN, "{\"selector\": {\"zone\": \"a\"}}").status())
+                    .isEqualTo(200);
 
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                     planner.http().get("/api/v1/pools/default/gcm", READER).json().path("stale").size() == 3);
             CliRun hosts = CliRun.of("hosts", "--planner", url, "--token", READER);
             assertThat(hosts.exitCode()).isZero();
-            assertThat(hosts.err()).contains("WARNING: 3 of 3 hosts are stale")
+            assertThat(hosts.err()).contains("WARNING: 3 of 3 hosts are stale in pool 'default'")
+                    .contains("WARNING: 2 of 2 hosts are stale in pool 'zone-a'")
                     .contains("the gate approves no migration to them");
             CliRun json = CliRun.of("hosts", "-o", "json", "--planner", url, "--token", READER);
             assertThat(new ObjectMapper().readTree(json.out()).path("kind").asText()).isEqualTo("HostList");

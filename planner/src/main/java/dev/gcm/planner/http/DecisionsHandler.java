@@ -57,16 +57,23 @@ final class DecisionsHandler {
                          Optional<String> machineType) {
     }
 
+    /**
+     * A check. The guest's source is the request's, else the planner's records: the host that reports a guest of
+     * that name (when the model is given, only if exactly one host does).
+     */
     void check(RoutingContext ctx) {
         CheckBody body = CheckBody.parse(Json.body(ctx), models);
         if (!Door.caller(ctx).mayCheckMigrationTo(body.target())) {
             throw new ApiError(403, "FORBIDDEN", "an agent token may ask only about migrations to its own host");
         }
+        Optional<String> sole = body.source().isPresent() || body.name().isEmpty() ? Optional.empty()
+                : s.index().snapshot().soleHostOf(body.name().get());
+        Optional<String> source = body.source().or(() -> sole);
         if (body.model().isPresent()) {
             decide(ctx, body, new Guest(body.name().orElse("(unnamed)"), body.model().get(), body.given().get(),
-                    body.source(), Optional.empty()));
-        } else if (body.source().isPresent()) {
-            decide(ctx, body, guestOf(body.name().get(), body.source()));
+                    source, Optional.empty()));
+        } else if (source.isPresent()) {
+            decide(ctx, body, guestOf(body.name().get(), source));
         } else {
             Replies.respond(ctx, s.work().submit(Replies.callerKey(ctx), () -> guestOf(body.name().get(), Optional.empty())),
                     guest -> decide(ctx, body, guest));
@@ -82,8 +89,9 @@ final class DecisionsHandler {
         out.put("decisionId", id);
         out.put("target", body.target());
         out.put("guest", guest.name());
+        guest.host().ifPresent(h -> out.put("source", h));
         // the decision is in the log before the client has it
-        Replies.respond(ctx, log(ctx, id, guest, body.source(), body.target(), v, body.provenance()),
+        Replies.respond(ctx, log(ctx, id, guest, guest.host(), body.target(), v, body.provenance()),
                 x -> Json.ok(ctx, out));
     }
 

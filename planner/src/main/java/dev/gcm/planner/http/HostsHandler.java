@@ -11,6 +11,8 @@ import dev.gcm.planner.index.IndexedHost;
 import dev.gcm.planner.model.AdminResult;
 import dev.gcm.planner.model.HostReport;
 import dev.gcm.planner.model.ReportResult;
+import dev.gcm.planner.query.HostList;
+import dev.gcm.planner.query.HostQuery;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -30,19 +32,26 @@ final class HostsHandler {
     static final long READ_YOUR_WRITES_MILLIS = 2000;
 
     private final Services s;
+    private final HostList hostList;
 
     HostsHandler(Services s) {
         this.s = s;
+        this.hostList = new HostList(s.index());
     }
 
+    /** A page of the host list: filters and paging from the query string ({@link HostListParams}). */
     void list(RoutingContext ctx) {
+        HostQuery q = HostListParams.parse(ctx.request().params());
         Replies.work(ctx, s, () -> {
+            HostList.Page page = hostList.page(q).orElseThrow(() -> ApiError.notFound("no pool '" + q.pool().get() + "'"));
             IndexSnapshot snap = s.index().snapshot();
             ArrayNode array = Json.array();
-            for (IndexedHost h : snap.hosts()) {
+            for (IndexedHost h : page.hosts()) {
                 array.add(Views.hostSummary(s.index(), snap, h));
             }
-            return Json.object().put("version", snap.version()).set("hosts", array);
+            ObjectNode out = Json.object().put("version", page.version()).put("total", page.total());
+            page.continueToken().ifPresent(t -> out.put("continue", t));
+            return out.set("hosts", array);
         });
     }
 

@@ -8,6 +8,7 @@ import dev.gcm.planner.model.Pool;
 import dev.gcm.planner.plan.Heatmap;
 import dev.gcm.planner.plan.InvalidQuestion;
 import dev.gcm.planner.plan.WhatIf;
+import dev.gcm.planner.query.HostList;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,28 +22,37 @@ final class PoolsHandler {
     private final ModelResolver resolver;
     private final WhatIf whatIf;
     private final Heatmap heatmap;
+    private final HostList hostList;
 
     PoolsHandler(Services s) {
         this.s = s;
         this.resolver = new ModelResolver(s.index().catalog());
         this.whatIf = new WhatIf(s.index(), s.gate());
         this.heatmap = new Heatmap(s.index());
+        this.hostList = new HostList(s.index());
     }
 
-    /** The pools with their GCM's name, read off the counters (no explanations are worked out for a list). */
+    /**
+     * The pools with their GCM's name, read off the counters (no explanations are worked out for a list), and
+     * how many of their hosts are stale (a pass over the hosts: on the worker pool).
+     */
     void list(RoutingContext ctx) {
-        Map<String, PoolHeadline> headlines = new HashMap<>();
-        s.index().headlines().value().forEach(h -> headlines.put(h.pool(), h));
-        ArrayNode array = Json.array();
-        for (Pool p : s.index().pools()) {
-            ObjectNode n = Json.MAPPER.valueToTree(p);
-            PoolHeadline h = headlines.get(p.name());
-            if (h != null) {
-                n.put("hostCount", h.hostCount()).put("gcm", h.model().map(m -> m.definition().name()).orElse(null));
+        Replies.work(ctx, s, () -> {
+            Map<String, PoolHeadline> headlines = new HashMap<>();
+            s.index().headlines().value().forEach(h -> headlines.put(h.pool(), h));
+            Map<String, Integer> stale = hostList.staleByPool();
+            ArrayNode array = Json.array();
+            for (Pool p : s.index().pools()) {
+                ObjectNode n = Json.MAPPER.valueToTree(p);
+                PoolHeadline h = headlines.get(p.name());
+                if (h != null) {
+                    n.put("hostCount", h.hostCount()).put("gcm", h.model().map(m -> m.definition().name()).orElse(null));
+                }
+                n.put("staleCount", stale.getOrDefault(p.name(), 0));
+                array.add(n);
             }
-            array.add(n);
-        }
-        Json.ok(ctx, Json.object().set("pools", array));
+            return Json.object().set("pools", array);
+        });
     }
 
     void put(RoutingContext ctx) {

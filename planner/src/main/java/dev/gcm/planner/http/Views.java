@@ -68,6 +68,8 @@ final class Views {
         node.put("seq", live.map(Liveness::seq).orElse(0L));
         node.put("guests", h.resolved().record().guests().size());
         node.set("pools", Json.strings(snap.poolsOf(h.id())));
+        ObjectNode labels = node.putObject("labels");
+        new java.util.TreeMap<>(h.resolved().record().labels()).forEach(labels::put);
         return node;
     }
 
@@ -166,15 +168,42 @@ final class Views {
     static ObjectNode whatIf(Catalog catalog, WhatIf.Answer a) {
         ObjectNode out = Json.object().put("pool", a.pool()).put("version", a.version());
         out.set("before", gcmResult(catalog, a.before()));
-        out.set("after", gcmResult(catalog, a.after()));
+        ObjectNode after = gcmResult(catalog, a.after());
+        after.set("limitedBy", GcmJson.limits(a.afterLimits()));
+        out.set("after", after);
+        ArrayNode added = out.putArray("added");
+        for (WhatIf.Added h : a.added()) {
+            ObjectNode n = added.addObject().put("id", h.host().id()).put("origin", h.origin())
+                    .put("definition", h.host().model().definition().name())
+                    .put("features", h.host().model().features().size());
+            h.host().ibcRange().ifPresent(r -> n.put("ibcLowest", r.lowest().toString())
+                    .put("ibcUnblocked", r.unblocked().toString()));
+            h.host().qemu().ifPresent(v -> n.put("qemu", v.toString()));
+        }
         capped(out, "guestsLosingTheirLastTarget", "guestsLosingTheirLastTargetCount", a.losingLastTarget(), WhatIf.MAX_LISTED, Views::guestOnHost);
         capped(out, "guestsThatCannotRunOnAddedHosts", "guestsThatCannotRunOnAddedHostsCount", a.cannotRunOnAdded(), WhatIf.MAX_LISTED, Views::guestOnHost);
         return out;
     }
 
+    /**
+     * A guest that loses its place: {@code reasons} (the gate's, each naming a host), {@code refusedBy} (per kind
+     * of host: its first hosts, how many, the reasons) and, for a guest losing its last target, the removed hosts
+     * that would have taken it.
+     */
     private static JsonNode guestOnHost(WhatIf.GuestOnHost g) {
         ObjectNode n = Json.object().put("guest", g.guest()).put("host", g.host());
         g.addedHost().ifPresent(h -> n.put("addedHost", h));
+        ArrayNode all = n.putArray("reasons");
+        g.refusedBy().items().forEach(r -> all.addAll(reasons(r.reasons())));
+        capped(n, "refusedBy", "refusedByCount", g.refusedBy(), WhatIf.MAX_REFUSING_KINDS, r -> {
+            ObjectNode k = Json.object().put("hostCount", r.hostCount());
+            k.set("hosts", Json.strings(r.hosts()));
+            return k.set("reasons", reasons(r.reasons()));
+        });
+        if (g.addedHost().isEmpty()) {
+            capped(n, "removedTargets", "removedTargetCount", g.removedTargets(), WhatIf.MAX_REMOVED_TARGETS,
+                    TextNode::valueOf);
+        }
         return n;
     }
 

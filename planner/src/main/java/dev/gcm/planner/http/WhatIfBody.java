@@ -6,6 +6,7 @@ import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.Ibc;
 import dev.gcm.facilitydb.model.IbcRange;
 import dev.gcm.facilitydb.qemu.ModelResolver;
+import dev.gcm.planner.plan.HypotheticalHost;
 import dev.gcm.planner.plan.WhatIf;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,9 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The body of {@code POST /pools/{name}/what-if}: {@code {"remove": [HOST, ...], "add": [{"id": ...,
- * "model": CpuModelInfo, "ibcRange": {"lowest": ..., "unblocked": ...}} or CpuModelInfo, ...]}}, at most
- * {@value WhatIf#MAX_REMOVED} removals and {@value WhatIf#MAX_ADDED} additions.
+ * The body of {@code POST /pools/{name}/what-if}: {@code {"remove": [HOST, ...], "add": [ADDED, ...]}}, at most
+ * {@value WhatIf#MAX_REMOVED} removals and {@value WhatIf#MAX_ADDED} additions. An added host is
+ * {@code {"id": ..., "like": HOST}} (a copy of that host), {@code {"id": ..., "definition": NAME}} (the
+ * definition as a KVM host of that machine presents it), {@code {"id": ..., "model": CpuModelInfo, "ibcRange":
+ * {"lowest": ..., "unblocked": ...}}} or a bare CpuModelInfo.
  */
 final class WhatIfBody {
 
@@ -36,7 +39,7 @@ final class WhatIfBody {
                 remove.add(id.asText());
             }
         }
-        List<GcmHost> added = new ArrayList<>();
+        List<HypotheticalHost> added = new ArrayList<>();
         JsonNode add = BodyFields.array(body, "add", "$", WhatIf.MAX_ADDED, "hypothetical hosts");
         if (add != null) {
             for (int i = 0; i < add.size(); i++) {
@@ -46,9 +49,18 @@ final class WhatIfBody {
         return new WhatIf.Question(pool, remove, added);
     }
 
-    private static GcmHost hypothetical(JsonNode node, String path, int i, ModelResolver resolver) {
+    private static HypotheticalHost hypothetical(JsonNode node, String path, int i, ModelResolver resolver) {
         if (!node.isObject() && !node.isTextual()) {
-            throw Json.badField(path, "expected {\"id\": ..., \"model\": MODEL} or a model (any form)");
+            throw Json.badField(path, "expected {\"id\": ..., \"like\": HOST}, {\"id\": ..., \"definition\": NAME},"
+                    + " {\"id\": ..., \"model\": MODEL} or a model (any form)");
+        }
+        if (node.isObject() && (node.has("like") || node.has("definition"))) {
+            String form = node.has("like") ? "like" : "definition";
+            BodyFields.only(node, path, Set.of("id", form));
+            String id = BodyFields.text(node, "id", path, false, BodyFields.MAX_HOST_ID);
+            String value = BodyFields.text(node, form, path, true, BodyFields.MAX_HOST_ID);
+            id = id == null ? "new-" + i : id;
+            return "like".equals(form) ? new HypotheticalHost.Like(id, value) : new HypotheticalHost.AsKvmHost(id, value);
         }
         boolean wrapped = node.isObject() && node.has("model") && !node.has("apiVersion");
         String modelPath = wrapped ? path + ".model" : path;
@@ -69,6 +81,6 @@ final class WhatIfBody {
                 throw Json.badField(path + ".ibcRange", e.getMessage());
             }
         }
-        return new GcmHost(id == null ? "new-" + i : id, model, range);
+        return new HypotheticalHost.Given(new GcmHost(id == null ? "new-" + i : id, model, range));
     }
 }

@@ -25,14 +25,17 @@ public final class IndexSnapshot {
     private final PersistentMap<String, Long> tombstones;
     /** The pools' views, the default pool first (a few: looked up by name in a loop). */
     private final PoolView[] pools;
+    private final GuestPlaces guests;
     private volatile List<IndexedHost> sorted;
 
-    IndexSnapshot(long version, Catalog catalog, PersistentMap<String, Long> tombstones, PoolView[] pools) {
+    IndexSnapshot(long version, Catalog catalog, PersistentMap<String, Long> tombstones, PoolView[] pools,
+                  GuestPlaces guests) {
         this.version = version;
         this.catalog = catalog;
         this.all = pools[0];
         this.tombstones = tombstones;
         this.pools = pools;
+        this.guests = guests;
     }
 
     /** The index version (the GCM revision answers carry): grows with every change of what the index shows. */
@@ -43,6 +46,11 @@ public final class IndexSnapshot {
     public Optional<IndexedHost> host(String id) {
         PoolView.Member m = all.member(id);
         return m == null ? Optional.empty() : Optional.of(m.host());
+    }
+
+    /** The one host that reports a guest of this name, if exactly one does (O(1)). */
+    public Optional<String> soleHostOf(String guestName) {
+        return guests.soleHost(guestName);
     }
 
     /** When the host was decommissioned, if it has a tombstone. */
@@ -85,6 +93,12 @@ public final class IndexSnapshot {
         p.members().forEach(m -> out.add(m.host()));
         out.sort(Comparator.comparing(IndexedHost::id));
         return out;
+    }
+
+    /** Whether a pool counts a host (it exists, selects the host and does not quarantine it). */
+    public boolean counts(String poolName, String hostId) {
+        PoolView p = view(poolName);
+        return p != null && p.member(hostId) != null;
     }
 
     /** The pools that count a host (quarantined in none of them). */
@@ -132,6 +146,10 @@ public final class IndexSnapshot {
     /** The default pool: every host. */
     PoolView all() {
         return all;
+    }
+
+    GuestPlaces guestPlaces() {
+        return guests;
     }
 
     PersistentMap<String, Long> tombstoneMap() {

@@ -42,7 +42,7 @@ public final class IndexWriter {
 
     static IndexSnapshot emptySnapshot(Catalog catalog) {
         return new IndexSnapshot(0, catalog, PersistentMap.empty(),
-                new PoolView[] {PoolView.empty(Pool.defaultPool(), catalog.indexLimit())});
+                new PoolView[] {PoolView.empty(Pool.defaultPool(), catalog.indexLimit())}, GuestPlaces.EMPTY);
     }
 
     /** What the writer has of one host. */
@@ -219,7 +219,8 @@ public final class IndexWriter {
                 pools.add(view[0]);
             }
         }
-        index.publish(new IndexSnapshot(s.version() + 1, catalog, s.tombstoneMap(), pools.toArray(new PoolView[0])));
+        index.publish(new IndexSnapshot(s.version() + 1, catalog, s.tombstoneMap(), pools.toArray(new PoolView[0]),
+                s.guestPlaces()));
     }
 
     /** Publishes a new snapshot if what the index shows of the host changed. */
@@ -237,12 +238,14 @@ public final class IndexWriter {
                 : s.tombstoneMap().put(id, tombAfter);
         slot.shown = after;
         PoolView[] pools = s.views();
+        GuestPlaces guests = s.guestPlaces();
         if (!sameHost) {
             for (int i = 0; i < pools.length; i++) {
                 pools[i] = place(pools[i], id, after);
             }
+            guests = guests.moved(id, before, after);
         }
-        index.publish(new IndexSnapshot(s.version() + 1, catalog, tombs, pools));
+        index.publish(new IndexSnapshot(s.version() + 1, catalog, tombs, pools, guests));
     }
 
     /** The host as the index shows it: a readable record and no tombstone; else none. */

@@ -16,6 +16,11 @@ public record Capped<T>(List<T> items, int count) {
         items = List.copyOf(items);
     }
 
+    /** No entries. */
+    public static <T> Capped<T> empty() {
+        return new Capped<>(List.of(), 0);
+    }
+
     /** Collects entries, keeping the first {@code max}. */
     public static final class Builder<T> {
         private final int max;
@@ -31,6 +36,21 @@ public record Capped<T>(List<T> items, int count) {
                 items.add(item);
             }
             count++;
+        }
+
+        /** Counts an entry beyond the first {@code max} without making it. */
+        public void skip() {
+            count++;
+        }
+
+        /** How many entries so far. */
+        public int count() {
+            return count;
+        }
+
+        /** Whether the next entry would be kept. */
+        public boolean keeps() {
+            return items.size() < max;
         }
 
         public Capped<T> build() {

@@ -248,4 +248,43 @@ class DashboardIT {
         browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() == 1);
         assertThat(browser.driver.findElement(By.cssSelector("#hosts tbody tr")).getAttribute("data-host")).isEqualTo("h2");
     }
+
+    @Test
+    void theHostsViewAsksThePlannerForOnePoolStateAndSelector() {
+        tab("hosts");
+        browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() >= 3);
+        WebElement selector = browser.visible(By.id("host-selector"));
+        selector.sendKeys("zone notin (a)");
+        selector.sendKeys(Keys.ENTER);
+        browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).stream().map(r -> r.getAttribute("data-host"))
+                .toList().equals(List.of("h2")));
+        assertThat(browser.driver.findElement(By.cssSelector("#hosts tbody tr")).getText()).contains("zone=b");
+        selector.clear();
+        selector.sendKeys("zone in (a");
+        selector.sendKeys(Keys.ENTER);
+        browser.until(d -> d.findElement(By.id("host-query-error")).getText().contains("at character"));
+        selector.clear();
+        selector.sendKeys(Keys.ENTER);
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("host-state"))).selectByValue("cordoned");
+        browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("host-state"))).selectByValue("");
+        browser.until(d -> d.findElements(By.cssSelector("#hosts tbody tr")).size() >= 3);
+    }
+
+    @Test
+    void whatIfAddsAHostAsItsMachinePresentsItAndSaysWhyGuestsCannotRunThere() {
+        tab("whatif");
+        browser.visible(By.cssSelector("[data-whatif='after'] [data-gcm]"));
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("whatif-def"))).selectByValue("z196");
+        browser.visible(By.id("whatif-add")).sendKeys(Keys.ENTER);
+        browser.until(d -> !d.findElements(By.cssSelector("#whatif-result [data-added='new-1']")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("#whatif-result [data-added='new-1']")).getText())
+                .contains("definition z196 as a KVM host");
+        browser.until(d -> !d.findElements(By.cssSelector("#whatif-result [data-guest='db1'] [data-reason='MODEL_TOO_NEW']"))
+                .isEmpty());
+        // the limits after, grouped by cause: the added z196 caps the generation
+        browser.until(d -> d.findElements(By.cssSelector("#whatif-result tr[data-cause='generation']")).stream()
+                .anyMatch(r -> r.getText().contains("new-1")));
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("whatif-def"))).selectByValue("like:h3");
+    }
 }

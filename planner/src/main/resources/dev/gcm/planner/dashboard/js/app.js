@@ -3,7 +3,7 @@
 import { get, follow, setToken, token, ApiError } from './api.js';
 import { renderPools } from './pools.js';
 import { renderHeatmap } from './heatmap.js';
-import { HostsTable } from './hosts.js';
+import { HostsTable, allHosts } from './hosts.js';
 import { WhatIf } from './whatif.js';
 import { Check } from './check.js';
 import { el, replace } from './dom.js';
@@ -33,7 +33,7 @@ async function start() {
   $('#login').hidden = true;
   $('#nav').hidden = false;
   $('#main').hidden = false;
-  hostsTable = new HostsTable($('#hosts'), $('#host-filter'));
+  hostsTable = new HostsTable($('#view-hosts'));
   whatIf = new WhatIf($('#view-whatif'));
   check = new Check($('#view-check'), () => check.refreshLog());
   const catalog = await get('/catalog');
@@ -102,17 +102,20 @@ function staleWords(l) {
 }
 
 async function refresh(reloadWhatIf) {
-  const [pools, hosts] = await Promise.all([get('/pools'), get('/hosts')]);
-  live.hosts = hosts.hosts.length;
-  live.stale = hosts.hosts.filter((h) => h.state === 'stale').length;
+  const pools = await get('/pools');
+  // the default pool counts every host: its counts are the fleet's
+  const all = pools.pools.find((p) => p.name === 'default') || { hostCount: 0, staleCount: 0 };
+  live.hosts = all.hostCount || 0;
+  live.stale = all.staleCount || 0;
   showLive();
   const names = pools.pools.map((p) => p.name);
   for (const select of [$('#heatmap-pool')]) {
     const value = select.value;
     replace(select, names.map((n) => el('option', { value: n, selected: n === value }, n)));
   }
-  hostsTable.update(hosts.hosts);
-  check.setTargets(hosts.hosts);
+  hostsTable.setPools(names);
+  if (current === 'hosts') await hostsTable.load();
+  if (current === 'check') check.setTargets(await allHosts());
   if (current === 'pools') await renderPools($('#pools'), pools.pools);
   if (current === 'heatmap') await renderHeatmap($('#heatmap'), $('#heatmap-pool').value);
   if (current === 'whatif' && reloadWhatIf) {

@@ -2,6 +2,7 @@
 import { el, replace } from './dom.js';
 import { get, post } from './api.js';
 import { limitsTable } from './limits.js';
+import { allHosts } from './hosts.js';
 
 export class WhatIf {
   constructor(root) {
@@ -20,7 +21,17 @@ export class WhatIf {
   }
 
   setDefinitions(defs) {
-    replace(this.def, defs.map((d) => el('option', { value: d.name }, `${d.name} (${d.description})`)));
+    this.definitions = defs;
+    this.renderChoices([]);
+  }
+
+  /** Definitions (as a KVM host of that machine presents them) and, after them, copies of the pool's hosts. */
+  renderChoices(members) {
+    const value = this.def.value;
+    replace(this.def, el('optgroup', { label: 'A host of this machine (as KVM presents it)' },
+      (this.definitions || []).map((d) => el('option', { value: d.name, selected: d.name === value }, `${d.name} (${d.description})`))),
+    members.length ? el('optgroup', { label: 'A copy of an existing host' },
+      members.map((h) => el('option', { value: `like:${h.hostId}` }, `like ${h.hostId} (${h.definition})`))) : null);
   }
 
   setPools(names) {
@@ -29,8 +40,9 @@ export class WhatIf {
   }
 
   async load() {
-    const [all, gcm] = await Promise.all([get('/hosts'), get(`/pools/${encodeURIComponent(this.pool.value)}/gcm`)]);
-    const members = all.hosts.filter((h) => (h.pools || []).includes(this.pool.value));
+    const [members, gcm] = await Promise.all([allHosts({ pool: this.pool.value }),
+      get(`/pools/${encodeURIComponent(this.pool.value)}/gcm`)]);
+    this.renderChoices(members);
     replace(this.hosts, members.map((h) => el('label', {},
       el('input', { type: 'checkbox', checked: true, value: h.hostId, onchange: () => this.compute() }),
       `${h.hostId} (${h.definition})`)));
@@ -51,13 +63,15 @@ export class WhatIf {
 
   async compute() {
     const remove = [...this.hosts.querySelectorAll('input:not(:checked)')].map((i) => i.value);
-    const add = this.added.map((name, i) => ({ id: `new-${i + 1}`, model: { name } }));
+    const add = this.added.map((choice, i) => (choice.startsWith('like:')
+      ? { id: `new-${i + 1}`, like: choice.slice(5) } : { id: `new-${i + 1}`, definition: choice }));
     try {
       const r = await post(`/pools/${encodeURIComponent(this.pool.value)}/what-if`, { remove, add });
       replace(this.result, el('table', {},
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'Hosts'),
           el('th', { scope: 'col' }, 'GCM'), el('th', { scope: 'col' }, 'IBC'), el('th', { scope: 'col' }, 'Features'))),
         el('tbody', {}, row('Now', r.before, 'before'), row('After', r.after, 'after'))),
+        added(r.added),
         limitsTable('Limited by, after', r.after.limitedBy),
         guests('Guests that would lose their last target', r.guestsLosingTheirLastTarget, false),
         guests('Guests that could not run on an added host', r.guestsThatCannotRunOnAddedHosts, true));
@@ -65,6 +79,13 @@ export class WhatIf {
       replace(this.result, el('p', { class: 'error', role: 'alert' }, e.message));
     }
   }
+}
+
+/** What each added host is: where it comes from, its definition and IBC range. */
+function added(list) {
+  if (!list || list.length === 0) return null;
+  return el('ul', { class: 'muted' }, list.map((h) => el('li', { 'data-added': h.id },
+    `${h.id}: ${h.origin}, ${h.definition}${h.ibcLowest ? ` IBC ${h.ibcLowest}..${h.ibcUnblocked}` : ''}, ${h.features} features`)));
 }
 
 function row(label, g, id) {
@@ -83,8 +104,13 @@ function guests(title, list, added) {
 
 function why(g) {
   if (g.reason && !g.reasons) return el('span', { class: 'muted' }, `: ${g.reason}`);
-  if (!g.reasons || g.reasons.length === 0) return null;
-  return el('ul', {}, g.reasons.map((r) => (typeof r === 'string' ? el('li', {}, r)
+  const items = (g.reasons || []).map((r) => (typeof r === 'string' ? el('li', {}, r)
     : el('li', { 'data-reason': r.code }, el('strong', {}, r.code), r.message ? `: ${r.message}` : '',
-      r.features && r.features.length ? ` (${r.features.join(', ')})` : ''))));
+      r.features && r.features.length ? ` (${r.features.join(', ')})` : '')));
+  if (g.removedTargets && g.removedTargets.length) {
+    items.push(el('li', { 'data-removed-targets': g.removedTargets.join(' ') },
+      `the hosts that could take it are removed: ${g.removedTargets.join(', ')}`
+      + `${g.removedTargetCount > g.removedTargets.length ? ` and ${g.removedTargetCount - g.removedTargets.length} more` : ''}`));
+  }
+  return items.length ? el('ul', { class: 'why' }, items) : null;
 }
