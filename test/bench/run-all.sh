@@ -28,7 +28,7 @@ mkdir -p "$raw"
 only=${ONLY:-}
 if [ -z "$only" ]; then rm -f "$raw"/*; else rm -f "$raw/$only.md"; fi
 want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
-if [ -n "${QUICK:-}" ]; then jmh=(-wi 1 -i 2 -w 1 -r 1); seconds=4; levels=16,64; else jmh=(); seconds=10; levels=16,64,256; fi
+if [ -n "${QUICK:-}" ]; then jmh=(-wi 1 -i 2 -w 1 -r 1); seconds=4; levels=16,64; else jmh=(); seconds=10; levels=16,32,64,256; fi
 step() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 pids=()

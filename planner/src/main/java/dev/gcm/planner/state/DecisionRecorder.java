@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Records every decision before it is returned: one thread takes the decisions queued meanwhile as a
  * batch and appends them to this member's audit file; a decision is answered once the file has it.
- * The same batch goes to the grid's ring (what {@code GET /decisions} reads) right after, retried while
- * the grid cannot take it. Without an audit file a decision is answered once the ring has it, and
- * refused (503) if the ring cannot take it. Nothing is dropped silently: every decision that misses a
+ * The same batch goes on, in order, to a second thread that writes it to the grid's ring (what {@code GET
+ * /decisions} reads), retried while the grid cannot take it: a slow ring (backups on other members) never
+ * holds up the answers. Without an audit file a decision is answered once the ring has it, and refused
+ * (503) if the ring cannot take it. Nothing is dropped silently: every decision that misses a
  * sink is counted ({@code gcm_decisions_dropped_total{sink}}) and logged.
  */
 public final class DecisionRecorder implements AutoCloseable {
@@ -34,6 +35,11 @@ public final class DecisionRecorder implements AutoCloseable {
     private record Pending(String json, CompletableFuture<Void> done) {
     }
 
+    /** A batch for the ring: its lines, the answers that wait for the ring (no audit file), ring waiters. */
+    private record RingBatch(List<String> lines, List<CompletableFuture<Void>> answers,
+                             List<CompletableFuture<Void>> waiters) {
+    }
+
     private final HzDecisionLog ring;
     private final Optional<AuditLog> audit;
     private final GridHealth health;
@@ -41,6 +47,8 @@ public final class DecisionRecorder implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
     private final ArrayDeque<String> ringBacklog = new ArrayDeque<>();
     private final List<CompletableFuture<Void>> ringWaiters = new ArrayList<>();
+    private final BlockingQueue<RingBatch> toRing = new ArrayBlockingQueue<>(QUEUE / BATCH + 16);
+    private final Thread ringThread;
     private final Counter droppedRing;
     private final Counter droppedAudit;
     private final Thread thread;
@@ -57,7 +65,10 @@ public final class DecisionRecorder implements AutoCloseable {
         Gauge.builder("gcm.decisions.pending", this, r -> r.queue.size()).register(metrics);
         this.thread = new Thread(this::loop, "gcm-decision-log");
         thread.setDaemon(true);
+        this.ringThread = new Thread(this::ringLoop, "gcm-decision-ring");
+        ringThread.setDaemon(true);
         thread.start();
+        ringThread.start();
     }
 
     private static Counter dropped(MeterRegistry metrics, String sink) {
@@ -106,9 +117,10 @@ public final class DecisionRecorder implements AutoCloseable {
     private void step(List<Pending> batch) {
         List<String> lines = new ArrayList<>(batch.size());
         List<CompletableFuture<Void>> answers = new ArrayList<>(batch.size());
+        List<CompletableFuture<Void>> waiters = new ArrayList<>();
         for (Pending p : batch) {
             if (p.json() == null) {
-                ringWaiters.add(p.done());
+                waiters.add(p.done());
             } else {
                 lines.add(p.json());
                 answers.add(p.done());
@@ -118,20 +130,52 @@ public final class DecisionRecorder implements AutoCloseable {
         if (audited) {
             answers.forEach(f -> f.complete(null));
         }
-        lines.forEach(this::toRing);
-        boolean inRing = writeRing();
-        if (!audited) {
-            answers.forEach(f -> {
-                if (inRing) {
-                    f.complete(null);
-                } else {
-                    f.completeExceptionally(new IllegalStateException("the decision log cannot be written"));
-                }
-            });
+        if (lines.isEmpty() && waiters.isEmpty()) {
+            return;
         }
-        if (inRing) {
-            ringWaiters.forEach(f -> f.complete(null));
-            ringWaiters.clear();
+        RingBatch next = new RingBatch(lines, audited ? List.of() : answers, waiters);
+        try {
+            toRing.put(next);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            next.answers().forEach(f -> f.completeExceptionally(new IllegalStateException("shutting down")));
+        }
+    }
+
+    /** The ring's thread: batches in the order they were audited; a batch's waiters once all before them are in. */
+    private void ringLoop() {
+        while (running || !toRing.isEmpty() || thread.isAlive()) {
+            try {
+                RingBatch first = toRing.poll(100, TimeUnit.MILLISECONDS);
+                List<RingBatch> batches = new ArrayList<>();
+                if (first != null) {
+                    batches.add(first);
+                    toRing.drainTo(batches);
+                }
+                List<CompletableFuture<Void>> answers = new ArrayList<>();
+                for (RingBatch b : batches) {
+                    b.lines().forEach(this::toRing);
+                    answers.addAll(b.answers());
+                    ringWaiters.addAll(b.waiters());
+                }
+                boolean inRing = writeRing();
+                answers.forEach(f -> {
+                    if (inRing) {
+                        f.complete(null);
+                    } else {
+                        f.completeExceptionally(new IllegalStateException("the decision log cannot be written"));
+                    }
+                });
+                if (inRing) {
+                    ringWaiters.forEach(f -> f.complete(null));
+                    ringWaiters.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("decision ring step failed", e);
+            }
         }
     }
 
@@ -184,6 +228,7 @@ public final class DecisionRecorder implements AutoCloseable {
         running = false;
         try {
             thread.join(5000);
+            ringThread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
