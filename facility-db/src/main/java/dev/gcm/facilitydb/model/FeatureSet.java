@@ -159,6 +159,30 @@ public final class FeatureSet {
         bits.forEach((org.roaringbitmap.IntConsumer) action::accept);
     }
 
+    /**
+     * Calls {@code action} with every member of this set that {@code other} lacks, in ascending order,
+     * building no set (an index update counts only the features two models differ in).
+     */
+    public void forEachNotIn(FeatureSet other, IntConsumer action) {
+        if (inline && other.inline) {
+            each(w0 & ~other.w0, 0, action);
+            each(w1 & ~other.w1, 64, action);
+            each(w2 & ~other.w2, 128, action);
+            each(w3 & ~other.w3, 192, action);
+            each(w4 & ~other.w4, 256, action);
+            each(w5 & ~other.w5, 320, action);
+            each(w6 & ~other.w6, 384, action);
+        } else {
+            RoaringBitmap.andNot(bits, other.bits).forEach((org.roaringbitmap.IntConsumer) action::accept);
+        }
+    }
+
+    private static void each(long word, int base, IntConsumer action) {
+        for (long w = word; w != 0; w &= w - 1) {
+            action.accept(base + Long.numberOfTrailingZeros(w));
+        }
+    }
+
     public int[] toArray() {
         return bits.toArray();
     }

@@ -147,17 +147,21 @@ final class PoolView {
             }
             return null;
         }
-        FeatureSet gone = old.model().features().andNot(fresh.model().features());
-        FeatureSet added = fresh.model().features().andNot(old.model().features());
-        gone.forEach(i -> c.add(i, -1));
-        added.forEach(i -> c.add(i, 1));
+        FeatureSet was = old.model().features();
+        FeatureSet is = fresh.model().features();
         FeatureSet known = common;
+        if (was.equals(is)) {
+            return known;
+        }
+        was.forEachNotIn(is, i -> c.add(i, -1));
+        is.forEachNotIn(was, i -> c.add(i, 1));
         if (known == null) {
             return null;
         }
         int n = members.size();
-        FeatureSet.Builder b = known.andNot(gone).toBuilder();
-        added.forEach(i -> {
+        FeatureSet.Builder b = known.toBuilder();
+        was.forEachNotIn(is, b::remove);
+        is.forEachNotIn(was, i -> {
             if (c.get(i) == n) {
                 b.add(i);
             }
