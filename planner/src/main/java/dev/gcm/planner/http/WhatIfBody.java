@@ -54,7 +54,8 @@ final class WhatIfBody {
             throw Json.badField(path, "expected {\"id\": ..., \"like\": HOST}, {\"id\": ..., \"definition\": NAME},"
                     + " {\"id\": ..., \"model\": MODEL} or a model (any form)");
         }
-        if (node.isObject() && (node.has("like") || node.has("definition"))) {
+        // a gcm/v1 document names a definition too: it is a model (apiVersion says so)
+        if (node.isObject() && !node.has("apiVersion") && (node.has("like") || node.has("definition"))) {
             String form = node.has("like") ? "like" : "definition";
             BodyFields.only(node, path, Set.of("id", form));
             String id = BodyFields.text(node, "id", path, false, BodyFields.MAX_HOST_ID);
