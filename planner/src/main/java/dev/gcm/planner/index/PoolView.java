@@ -159,6 +159,13 @@ final class PoolView {
             return null;
         }
         int n = members.size();
+        // most changes leave the common set as it was: no feature it holds is gone, none newly everywhere
+        boolean[] changes = {false};
+        was.forEachNotIn(is, i -> changes[0] |= known.contains(i));
+        is.forEachNotIn(was, i -> changes[0] |= c.get(i) == n);
+        if (!changes[0]) {
+            return known;
+        }
         FeatureSet.Builder b = known.toBuilder();
         was.forEachNotIn(is, b::remove);
         is.forEachNotIn(was, i -> {
