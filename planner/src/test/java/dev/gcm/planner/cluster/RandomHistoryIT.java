@@ -88,6 +88,17 @@ class RandomHistoryIT {
             } else if (restarts < 2) {
                 restarts++;
                 members[m].close();
+                // as a restarted pod comes back: after the others have seen the old member go (a member that
+                // joins while the list still names a gone one times out registering its listeners with it)
+                int gone = m;
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+                    for (int o = 0; o < 3; o++) {
+                        if (o != gone && !members[o].http().get("/metrics", null).body().contains("gcm_cluster_members 2.0")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
                 members[m] = TestPlanner.start(envs[m], Optional.of(SECRET));
             }
             if (step % 20 == 19) {
