@@ -101,11 +101,17 @@ for members in ("1", "3"):
           f"in flight | {verdict(bool(good))} |")
         floor = floors.get((members, best[2]))
         if floor:
+            # the cost of a request: the time it takes of the machine under the same load (the inverse of the
+            # requests/s), and, where measured, the members' CPU time; the p99s beside them, as said
             rate = number(floor[3]) / number(best[3])
             p99 = number(best[5]) / number(floor[5])
+            cpu = (number(best[8]) / number(floor[8])
+                   if len(best) > 9 and best[8] != "-" and floor[8] != "-" else None)
+            said = f", {cpu:.2f}x its member CPU ({best[8]} µs beside {floor[8]})" if cpu else ""
+            ok = verdict(rate <= 2) if rate > 2 or cpu is None or cpu <= 2 else "met (time per request); not by member CPU"
             p(f"| a check costs at most twice the HTTP floor (authenticated GET /api/v1/ping, same load; {members} "
               f"member{'s' if members != '1' else ''}) | floor {floor[3]} req/s, p99 {floor[5]} ms: the check "
-              f"{rate:.2f}x the floor's time per request, {p99:.2f}x its p99 | {verdict(rate <= 2 and p99 <= 2)} |")
+              f"{rate:.2f}x the floor's time per request{said}, {p99:.2f}x its p99 | {ok} |")
 if prop:
     p99 = number(prop[0][3])
     p(f"| report visible on every member < 200 ms | p50 {prop[0][2]} ms, p99 {prop[0][3]} ms (three members) "
@@ -190,9 +196,11 @@ p("")
 p("**`POST /migrations/check` over HTTP on loopback, authentication on** (closed-loop load generator on "
   "Vert.x; 100,000 hosts, each PUT with its own agent token, 100,001 tokens; the checks with a gate token, "
   "requests spread over the members; `floor`: `GET /api/v1/ping` with the same token and generator, measured "
-  "beside each level)")
+  "beside each level; CPU time per request from /proc for the members, and the generator's own; members with "
+  "the chart's heap, -Xmx1536m)")
 p("")
-table(["members", "what", "in flight", "requests/s", "p50 ms", "p99 ms", "p999 ms", "errors"], gate_rows)
+table(["members", "what", "in flight", "requests/s", "p50 ms", "p99 ms", "p999 ms", "errors",
+       "member CPU µs/request", "generator CPU µs/request"], gate_rows)
 p("")
 p("**Propagation**: a report PUT to one member (in turn), until every member's index (and so its GCM) "
   "holds it, asked over loopback as fast as it answers; reports one at a time")

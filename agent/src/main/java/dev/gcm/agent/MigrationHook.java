@@ -60,10 +60,12 @@ final class MigrationHook implements HookHttp.Handler {
         }
         long start = System.nanoTime();
         Duration budget = budget(request.header("x-gcm-hook-timeout"));
-        HookHttp.Reply reply = decide(new String(request.body(), StandardCharsets.UTF_8), budget);
+        long[] asked = new long[2];
+        HookHttp.Reply reply = decide(new String(request.body(), StandardCharsets.UTF_8), budget, asked);
         String verdict = reply.status() == 200 ? "approved" : reply.status() == 403 ? "rejected" : "error";
         Counter.builder("gcm.agent.hook.verdicts").tag("verdict", verdict).register(metrics).increment();
-        LOG.info("incoming migration: {} in {} ms: {}", verdict, (System.nanoTime() - start) / 1_000_000,
+        LOG.info("incoming migration: {} in {} ms (the planner's answer took {} ms): {}", verdict,
+                (System.nanoTime() - start) / 1_000_000, (asked[1] - asked[0]) / 1_000_000,
                 reply.body().strip().replace('\n', ' '));
         return reply;
     }
@@ -83,7 +85,8 @@ final class MigrationHook implements HookHttp.Handler {
         return left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
     }
 
-    private HookHttp.Reply decide(String xml, Duration budget) {
+    /** The verdict on an incoming guest; {@code asked} gets when the planner was asked and when it answered. */
+    private HookHttp.Reply decide(String xml, Duration budget, long[] asked) {
         HostRecord.Guest guest;
         try {
             guest = guests.read(xml);
@@ -92,7 +95,10 @@ final class MigrationHook implements HookHttp.Handler {
         }
         PlannerCalls.Answer a;
         try {
-            a = planner.send("POST", "/api/v1/migrations/check", request(guest), budget);
+            String body = request(guest);
+            asked[0] = System.nanoTime();
+            a = planner.send("POST", "/api/v1/migrations/check", body, budget);
+            asked[1] = System.nanoTime();
         } catch (PlannerCalls.UnreachableException e) {
             return new HookHttp.Reply(503, "gcm: no GCM planner reachable to check the migration of '" + guest.name()
                     + "' to host '" + hostId + "': " + e.getMessage() + "\n");

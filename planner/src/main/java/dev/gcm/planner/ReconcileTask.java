@@ -35,6 +35,7 @@ final class ReconcileTask implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileTask.class);
     private static final int FETCH = 2000;
+    private static final long SLOW_ROUND_MILLIS = 1000;
 
     private final PlannerConfig config;
     private final HzGrid grid;
@@ -94,7 +95,9 @@ final class ReconcileTask implements Runnable {
             mergeJournal();
         }
         long mark = feed.mark();
+        long start = System.nanoTime();
         Map<String, HostReport> metas = hosts.metas();
+        long metasRead = System.nanoTime();
         Map<String, HostAdmin> admins = admin.all();
         Map<String, PoolEntry> poolMap = pools.all();
         Map<String, HostContent> contents = readChanged(metas, admins);
@@ -103,6 +106,14 @@ final class ReconcileTask implements Runnable {
             fixed = feed.reconcile(new Reconciler.Truth(mark, metas, contents, admins, poolMap)).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("reconcile did not finish: " + e.getMessage(), e);
+        }
+        long took = (System.nanoTime() - start) / 1_000_000;
+        if (took >= SLOW_ROUND_MILLIS) {
+            // at 100,000 hosts a round costs about a second of grid work on every member (planner/DESIGN.md)
+            LOG.info("reconcile round: {} hosts, their revisions read in {} ms, the round {} ms", metas.size(),
+                    (metasRead - start) / 1_000_000, took);
+        } else {
+            LOG.debug("reconcile round: {} hosts in {} ms", metas.size(), took);
         }
         if (fixed > 0 && built) {
             LOG.warn("reconcile fixed {} host or pool entries that listeners had missed", fixed);

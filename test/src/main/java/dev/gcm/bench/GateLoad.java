@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.codec.BodyCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -47,6 +48,10 @@ public final class GateLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] MODELS = {"z13-base", "z14-base", "gen15a-base", "z14", "gen16a"};
+    private static final String[] BODY_HEADS = Arrays.stream(MODELS)
+            .map(m -> "{\"guest\": {\"name\": \"g\", \"model\": {\"name\": \"" + m + "\"}}, \"target\": \"")
+            .toArray(String[]::new);
+    private static String[] HOST_IDS = new String[0];
 
     /** What one run asks: the migration check, or the authenticated empty request it is measured beside. */
     enum Kind { CHECK, FLOOR }
@@ -77,13 +82,18 @@ public final class GateLoad {
         int seconds = Integer.parseInt(args[2]);
         int[] levels = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
         Tokens tokens = args.length > 4 ? readTokens(Path.of(args[4])) : new Tokens(Map.of(), null);
+        HOST_IDS = java.util.stream.IntStream.range(0, hosts).mapToObj(GateLoad::hostId).toArray(String[]::new);
         Vertx vertx = Vertx.vertx();
         try {
             // idle connections are closed here before the planner would close them (GCM_HTTP_IDLE_TIMEOUT, 10 s)
             WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setKeepAliveTimeout(5),
                     new io.vertx.core.http.PoolOptions().setHttp1MaxSize(512));
-            loadFleet(client, urls.get(0), hosts, tokens);
+            // -Dgcm.bench.fleetLoaded=true: the members already hold this fleet (a second run against them)
+            if (!Boolean.getBoolean("gcm.bench.fleetLoaded")) {
+                loadFleet(client, urls.get(0), hosts, tokens);
+            }
             awaitIndexes(client, urls, hosts, tokens.gate());
+            awaitQuietMembers();
             // warm up every member's JIT before measuring (not reported)
             for (Kind kind : Kind.values()) {
                 run(client, urls, hosts, Math.max(5, seconds / 2), levels[levels.length - 1], tokens.gate(), kind, false);
@@ -200,6 +210,26 @@ public final class GateLoad {
                 (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * With the members' pids known, waits until they are quiet (under a fifth of a core, together, for three
+     * seconds in a row; at most three minutes): after a load of 100,000 records a member spends a while on
+     * garbage collection and the grid's housekeeping, and a measurement then would be of that.
+     */
+    private static void awaitQuietMembers() throws InterruptedException {
+        if (cpuTimes().length == 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
+            long before = cpuTimes()[0];
+            Thread.sleep(1000);
+            quiet = cpuTimes()[0] - before < 200_000_000L ? quiet + 1 : 0;
+        }
+        System.err.printf("the members were quiet %.1f s after their indexes were complete%n",
+                (System.nanoTime() - start) / 1e9);
+    }
+
     private static void run(WebClient client, List<URI> urls, int hosts, int seconds, int concurrency, String token,
                             Kind kind, boolean report) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -208,6 +238,7 @@ public final class GateLoad {
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(concurrency);
         long start = System.nanoTime();
+        long[] cpu0 = cpuTimes();
         for (int w = 0; w < concurrency; w++) {
             latencies[w] = new long[1 << 16];
             loop(new Worker(client, urls, hosts, token, kind, end, w, latencies, counts, errors, done));
@@ -215,6 +246,10 @@ public final class GateLoad {
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
         int total = Arrays.stream(counts).sum();
+        long[] cpu1 = cpuTimes();
+        // CPU per request: the members' (user + system, from /proc) and this generator's; "-" without pids
+        String memberCpu = cpu0.length == 0 ? "-" : String.format("%.1f", (cpu1[0] - cpu0[0]) / 1e3 / total);
+        String generatorCpu = cpu0.length == 0 ? "-" : String.format("%.1f", (cpu1[1] - cpu0[1]) / 1e3 / total);
         long[] all = new long[total];
         int k = 0;
         for (int w = 0; w < concurrency; w++) {
@@ -225,9 +260,9 @@ public final class GateLoad {
         if (!report) {
             return;
         }
-        System.out.printf("| %d | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d |%n", urls.size(),
+        System.out.printf("| %d | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s |%n", urls.size(),
                 kind == Kind.CHECK ? "check" : "floor", concurrency, total / elapsed,
-                pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), errors.get());
+                pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), errors.get(), memberCpu, generatorCpu);
     }
 
     /** One of the N requests kept in flight, and where it records. */
@@ -243,14 +278,15 @@ public final class GateLoad {
         int n = w.counts()[w.id()];
         URI base = w.urls().get((w.id() + n) % w.urls().size());
         long t0 = System.nanoTime();
-        Future<io.vertx.ext.web.client.HttpResponse<Buffer>> sent;
+        // the generator's own work kept small and alike for both kinds: bodies from parts made once, and
+        // answers read and dropped (only their status is looked at), as wrk does
+        Future<io.vertx.ext.web.client.HttpResponse<Void>> sent;
         if (w.kind() == Kind.CHECK) {
-            String body = "{\"guest\": {\"name\": \"g\", \"model\": {\"name\": \"" + MODELS[(w.id() + n) % MODELS.length]
-                    + "\"}}, \"target\": \"" + hostId((w.id() * 7919 + n) % w.hosts()) + "\"}";
+            String body = BODY_HEADS[(w.id() + n) % MODELS.length] + HOST_IDS[(w.id() * 7919 + n) % w.hosts()] + "\"}";
             sent = request(w.client(), base, HttpMethod.POST, "/api/v1/migrations/check", w.token())
-                    .sendBuffer(Buffer.buffer(body));
+                    .as(BodyCodec.none()).sendBuffer(Buffer.buffer(body));
         } else {
-            sent = request(w.client(), base, HttpMethod.GET, "/api/v1/ping", w.token()).send();
+            sent = request(w.client(), base, HttpMethod.GET, "/api/v1/ping", w.token()).as(BodyCodec.none()).send();
         }
         sent.onComplete(r -> {
             long took = System.nanoTime() - t0;
@@ -265,6 +301,30 @@ public final class GateLoad {
             }
             loop(w);
         });
+    }
+
+    /**
+     * CPU time so far in ns: of the members whose pids {@code -Dgcm.bench.memberPids} lists (user + system,
+     * from /proc; clock ticks), and of this process; empty without that property.
+     */
+    private static long[] cpuTimes() {
+        String pids = System.getProperty("gcm.bench.memberPids", "");
+        if (pids.isBlank()) {
+            return new long[0];
+        }
+        long members = 0;
+        for (String pid : pids.split(",")) {
+            try {
+                String stat = Files.readString(Path.of("/proc", pid.trim(), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                members += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ 100
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read the CPU time of member " + pid, e);
+            }
+        }
+        long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return new long[] {members, own};
     }
 
     private static double pct(long[] sorted, double p) {

@@ -19,11 +19,14 @@ import java.util.concurrent.TimeUnit;
  * ({@code sh 50-gcm GUEST migrate begin -}, the domain XML on stdin) to its exit, through curl, the
  * agent's hook socket, the agent and the planner's gate, all on loopback. The agent runs as in production
  * from its jar (simulated probe, so no libvirtd is needed: the XML names its model, as libvirt's migratable
- * XML of a host-model guest does, and reading it asks nothing of libvirt). Prints two Markdown rows: the
- * verdict, and for scale the floor of the same process starts (sh and curl to the agent's socket, answered
- * without a verdict): calls, p50, p99, max in ms, and how many exited 0.
+ * XML of a host-model guest does, and reading it asks nothing of libvirt). Each run is started as libvirt
+ * starts a hook (fork and exec, from a bash loop that reads the clock around it). Prints Markdown rows: the
+ * verdict; for scale the floor of the same process starts (sh and curl sending the XML to the agent's
+ * socket, answered without a verdict); and, from the agent's log, its own part and the planner's answer
+ * within it: calls, p50, p99, max in ms, and how many exited 0.
  *
- * <p>Usage: {@code HookLatency PLANNER_URL AGENT_JAR CALLS} (an insecure planner).
+ * <p>Usage: {@code HookLatency PLANNER_URL AGENT_JAR CALLS [TOKENS_FILE]} (without a tokens file: an insecure
+ * planner).
  */
 public final class HookLatency {
 
@@ -70,15 +73,16 @@ public final class HookLatency {
         try {
             waitReady(port);
             List<String> verdict = List.of("/bin/sh", hook.toString(), "bench-guest", "migrate", "begin", "-");
-            // the floor: the same sh and curl to the agent's socket, answered without a verdict (404)
-            List<String> floor = List.of("/bin/sh", "-c", "cat >/dev/null; curl -s -o /dev/null --unix-socket "
+            // the floor: the same sh and curl, sending the same XML to the agent's socket, answered without a
+            // verdict (404)
+            List<String> floor = List.of("/bin/sh", "-c", "curl -s -o /dev/null --data-binary @- --unix-socket "
                     + socket + " http://gcm-agent/none");
             for (int i = 0; i < 100; i++) {
                 call(verdict);
                 call(floor);
             }
-            row("the hook's verdict (approved)", verdict, calls);
-            row("floor: sh and curl to the agent's socket, no verdict", floor, calls);
+            row("the hook's verdict (approved)", verdict, calls, dir);
+            row("floor: sh and curl to the agent's socket, no verdict", floor, calls, dir);
         } finally {
             agent.destroy();
             agent.waitFor(20, TimeUnit.SECONDS);
@@ -89,33 +93,68 @@ public final class HookLatency {
         }
     }
 
-    /** The agent's own time per verdict (reading the XML, asking the gate, answering), from its log. */
+    /**
+     * The agent's own time per verdict (reading the XML, asking the gate, answering), and of it the planner's
+     * answer (the request over loopback and the check), from its log.
+     */
     private static void agentSide(Path log, int calls) throws IOException {
-        java.util.regex.Pattern in = java.util.regex.Pattern.compile("incoming migration: approved in (\\d+) ms");
-        List<Double> all = new java.util.ArrayList<>();
+        java.util.regex.Pattern in = java.util.regex.Pattern.compile(
+                "incoming migration: approved in (\\d+) ms \\(the planner's answer took (\\d+) ms\\)");
+        List<double[]> all = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(log)) {
             java.util.regex.Matcher m = in.matcher(line);
             if (m.find()) {
-                all.add(Double.parseDouble(m.group(1)));
+                all.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
             }
         }
-        double[] ms = all.subList(Math.max(0, all.size() - calls), all.size()).stream().mapToDouble(d -> d).sorted()
-                .toArray();
-        if (ms.length > 0) {
-            System.out.printf("| in the agent (its log, whole ms): XML read, gate asked, answer | %,d | %.0f | %.0f"
-                    + " | %.0f | %,d |%n", ms.length, pct(ms, 0.5), pct(ms, 0.99), ms[ms.length - 1], ms.length);
+        List<double[]> last = all.subList(Math.max(0, all.size() - calls), all.size());
+        String[] what = {"in the agent (its log, whole ms): XML read, gate asked, answer",
+            "of which the planner's answer (request on loopback and the check)"};
+        for (int k = 0; k < 2 && !last.isEmpty(); k++) {
+            final int col = k;
+            double[] ms = last.stream().mapToDouble(d -> d[col]).sorted().toArray();
+            System.out.printf("| %s | %,d | %.0f | %.0f | %.0f | %,d |%n", what[k], ms.length, pct(ms, 0.5),
+                    pct(ms, 0.99), ms[ms.length - 1], ms.length);
         }
     }
 
-    /** Times {@code calls} runs of the command; one Markdown row. */
-    private static void row(String what, List<String> cmd, int calls) throws IOException, InterruptedException {
+    /**
+     * Times {@code calls} runs of the command as libvirt runs a hook (fork and exec from a small process, the
+     * domain XML on stdin, stdout and stderr read and dropped): a bash loop that reads the clock
+     * ({@code $EPOCHREALTIME}, no process of its own) before and after each run. Timed from a JVM instead,
+     * each run would also pay the JVM's own way of starting processes, which libvirt does not. One Markdown row.
+     */
+    private static void row(String what, List<String> cmd, int calls, Path dir) throws IOException, InterruptedException {
+        Path xml = dir.resolve("domain.xml");
+        Files.writeString(xml, XML);
+        Path timer = dir.resolve("time-calls.sh");
+        Files.writeString(timer, """
+                #!/bin/bash
+                # time-calls.sh N XML COMMAND...: one line per run: start and end in microseconds, exit code
+                n=$1; xml=$2; shift 2
+                for ((i = 0; i < n; i++)); do
+                  t0=$EPOCHREALTIME
+                  "$@" <"$xml" >/dev/null 2>&1
+                  rc=$?
+                  t1=$EPOCHREALTIME
+                  echo "${t0/./} ${t1/./} $rc"
+                done
+                """);
+        List<String> timed = new java.util.ArrayList<>(List.of("/bin/bash", timer.toString(), String.valueOf(calls),
+                xml.toString()));
+        timed.addAll(cmd);
+        Process p = new ProcessBuilder(timed).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        p.getOutputStream().close();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        if (p.waitFor() != 0 || lines.size() != calls) {
+            throw new IllegalStateException("the timing loop gave " + lines.size() + " of " + calls + " runs");
+        }
         double[] ms = new double[calls];
         int ok = 0;
         for (int i = 0; i < calls; i++) {
-            long t0 = System.nanoTime();
-            int exit = call(cmd);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-            ok += exit == 0 ? 1 : 0;
+            String[] f = lines.get(i).split(" ");
+            ms[i] = (Long.parseLong(f[1]) - Long.parseLong(f[0])) / 1e3;
+            ok += f[2].equals("0") ? 1 : 0;
         }
         Arrays.sort(ms);
         System.out.printf("| %s | %,d | %.1f | %.1f | %.1f | %,d |%n", what, calls, pct(ms, 0.5), pct(ms, 0.99),

@@ -34,8 +34,8 @@ final class SafeXml {
         if (xml.length() > MAX_CHARS) {
             throw new FormException("XML of " + xml.length() + " characters is larger than the limit of " + MAX_CHARS);
         }
+        DocumentBuilder builder = BUILDER.get();
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
             builder.setErrorHandler(THROWING);
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are refused");
@@ -47,13 +47,27 @@ final class SafeXml {
                     + "): " + e.getMessage(), e);
         } catch (SAXException | IOException e) {
             throw new FormException("malformed XML: " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be configured safely", e);
+        } finally {
+            builder.reset(); // keeps no reference to the document it read
         }
     }
 
+    /**
+     * A builder per thread, made once (a libvirt hook's verdict waits for each parse, and looking up and
+     * configuring a factory cost more than parsing a domain's XML); builders are not thread-safe, and are
+     * reset after each use.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            return factory().newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured safely", e);
+        }
+    });
+
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        // the JDK's own parser, with no look-up of others on the class path
+        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
         f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         f.setFeature("http://xml.org/sax/features/external-general-entities", false);

@@ -1,8 +1,10 @@
 package dev.gcm.planner.gate;
 
 import dev.gcm.facilitydb.catalog.Catalog;
+import dev.gcm.facilitydb.gcm.Deprecation;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.Comparison;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,22 +17,32 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Comparisons {
 
     static final int MAX = 16_384;
-    private static final ConcurrentHashMap<Key, Comparison.Result> KNOWN = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Key, Compared> KNOWN = new ConcurrentHashMap<>();
+
+    /**
+     * A comparison and, when the host lacks features the guest uses, those features in words (deprecated
+     * ones first, with what their deprecation means) and by name: the words are what a rejection says.
+     */
+    record Compared(Comparison.Result result, String missingWords, List<String> missingNames) {
+    }
 
     private Comparisons() {
     }
 
-    static Comparison.Result compare(Catalog catalog, CpuModel guest, CpuModel host) {
+    static Compared compared(Catalog catalog, CpuModel guest, CpuModel host) {
         Key key = new Key(catalog, guest, host);
-        Comparison.Result r = KNOWN.get(key);
-        if (r == null) {
-            r = Comparison.compare(catalog, guest, host);
+        Compared c = KNOWN.get(key);
+        if (c == null) {
+            Comparison.Result r = Comparison.compare(catalog, guest, host);
+            c = r.missing().isEmpty() ? new Compared(r, "", List.of())
+                    : new Compared(r, Deprecation.describe(catalog, r.missing()),
+                            Deprecation.deprecatedFirst(catalog, r.missing()));
             if (KNOWN.size() >= MAX) {
                 KNOWN.clear();
             }
-            KNOWN.put(key, r);
+            KNOWN.put(key, c);
         }
-        return r;
+        return c;
     }
 
     private static final class Key {

@@ -1,7 +1,6 @@
 package dev.gcm.planner.gate;
 
 import dev.gcm.facilitydb.catalog.Catalog;
-import dev.gcm.facilitydb.gcm.Deprecation;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.model.IbcCheck;
 import dev.gcm.facilitydb.model.IbcRange;
@@ -41,12 +40,13 @@ public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> re
     public static CpuFit of(Catalog catalog, CpuModel guest, String host, CpuModel model, Optional<IbcRange> range,
                             boolean strictIbc) {
         List<Reason> reasons = new ArrayList<>();
-        Comparison.Result cmp = Comparisons.compare(catalog, guest, model);
+        Comparisons.Compared compared = Comparisons.compared(catalog, guest, model);
+        Comparison.Result cmp = compared.result();
         if (!cmp.result().runnable()) {
             if (!cmp.missing().isEmpty()) {
                 reasons.add(new Reason(ReasonCode.MISSING_FEATURES, "host '" + host + "' lacks "
-                        + cmp.missing().size() + " feature(s) the guest uses: " + Deprecation.describe(catalog, cmp.missing()),
-                        Deprecation.deprecatedFirst(catalog, cmp.missing())));
+                        + cmp.missing().size() + " feature(s) the guest uses: " + compared.missingWords(),
+                        compared.missingNames()));
             }
             if (model.definition().isOlderThan(guest.definition())) {
                 reasons.add(Reason.of(ReasonCode.MODEL_TOO_NEW, "the guest's model " + guest.definition().name()

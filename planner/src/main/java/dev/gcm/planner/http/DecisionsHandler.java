@@ -18,6 +18,7 @@ import dev.gcm.planner.plan.Evacuation;
 import dev.gcm.planner.plan.InvalidQuestion;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.HashSet;
@@ -42,11 +43,13 @@ final class DecisionsHandler {
     private final long idPrefix = new java.security.SecureRandom().nextLong();
     private final AtomicLong idCounter = new AtomicLong();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final DecisionBatcher batcher;
 
     DecisionsHandler(Services s) {
         this.s = s;
         this.models = new ModelCache(new ModelResolver(s.index().catalog()));
         this.evacuation = new Evacuation(s.index(), s.gate());
+        this.batcher = new DecisionBatcher(s.recorder());
     }
 
     /**
@@ -84,15 +87,11 @@ final class DecisionsHandler {
         Optional<String> machineType = body.provenance().machineType().or(guest::machineType);
         MigrationGate.Verdict v = s.gate().check(body.target(), guest.model(),
                 new GateOptions(body.softFingerprint(), machineType));
-        String id = new UUID(idPrefix, idCounter.incrementAndGet()).toString();
-        ObjectNode out = Views.verdict(v);
-        out.put("decisionId", id);
-        out.put("target", body.target());
-        out.put("guest", guest.name());
-        guest.host().ifPresent(h -> out.put("source", h));
+        DecisionJson.Subject subject = new DecisionJson.Subject(new UUID(idPrefix, idCounter.incrementAndGet()).toString(),
+                body.target(), guest.name(), guest.host());
+        Buffer answer = DecisionJson.answer(v, subject);
         // the decision is in the log before the client has it
-        Replies.respond(ctx, log(ctx, id, guest, guest.host(), body.target(), v, body.provenance()),
-                x -> Json.ok(ctx, out));
+        Replies.respond(ctx, log(ctx, subject, guest, v, body.provenance()), x -> Json.okWritten(ctx, answer));
     }
 
     void evacuate(RoutingContext ctx) {
@@ -145,24 +144,18 @@ final class DecisionsHandler {
     }
 
     /** Records the decision (audit file, then the grid's ring); completes when it may be returned. */
-    private Future<Void> log(RoutingContext ctx, String id, Guest guest, Optional<String> source, String target,
-                             MigrationGate.Verdict v, CheckBody.Provenance provenance) {
-        ObjectNode entry = Json.object().put("decisionId", id).put("time", Instant.ofEpochMilli(s.index().now()).toString())
-                .put("caller", Door.caller(ctx).name()).put("guest", guest.name())
-                .put("target", target).put("decision", v.approved() ? "approved" : "rejected");
-        source.ifPresent(x -> entry.put("source", x));
-        provenance.guestUuid().ifPresent(x -> entry.put("guestUuid", x));
-        provenance.machineType().ifPresent(x -> entry.put("machineType", x));
-        provenance.requestedBy().ifPresent(x -> entry.put("requestedBy", x));
-        entry.set("model", CpuModelInfoJson.write(guest.given()));
-        entry.set("reasons", Json.strings(v.reasons().stream().map(r -> r.code().name()).toList()));
+    private Future<Void> log(RoutingContext ctx, DecisionJson.Subject subject, Guest guest, MigrationGate.Verdict v,
+                             CheckBody.Provenance provenance) {
+        String entry = DecisionJson.entry(v, subject, new DecisionJson.Entry(
+                Instant.ofEpochMilli(s.index().now()).toString(), Door.caller(ctx).name(), provenance.guestUuid(),
+                provenance.machineType(), provenance.requestedBy(), CpuModelInfoJson.write(guest.given())));
         if (v.approved()) {
             counter("approved", "none").increment();
         }
         for (Reason r : v.reasons()) {
             counter("rejected", r.code().name()).increment();
         }
-        return Future.fromCompletionStage(s.recorder().record(entry.toString()), ctx.vertx().getOrCreateContext())
+        return batcher.record(entry)
                 .recover(e -> Future.failedFuture(s.quorum().getAsBoolean()
                         ? new ApiError(503, "DECISION_LOG_UNAVAILABLE", "the decision could not be recorded, so it is"
                                 + " not given: " + e.getMessage())

@@ -114,6 +114,9 @@ final class Door implements SecurityPolicyHandler {
         if (contentType == null) {
             return false;
         }
+        if (contentType.equalsIgnoreCase(wanted)) {
+            return true; // the usual case, without parameters
+        }
         String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
         if (!parts[0].trim().equals(wanted)) {
             return false;

@@ -38,7 +38,7 @@ public final class PlannerApi {
                 .end(s.metrics().scrape()));
 
         Handlers handlers = new Handlers(vertx, s);
-        for (Endpoint e : Endpoint.values()) {
+        for (Endpoint e : Endpoint.inRoutingOrder()) {
             var route = r.route(e.method(), Endpoint.PREFIX + e.path()).handler(new Door(tokens, e));
             if (e.maxBody() > 0) {
                 route.handler(BodyHandler.create(false).setBodyLimit(e.maxBody()));

@@ -148,16 +148,6 @@ final class Views {
         return Json.MAPPER.valueToTree(reasons);
     }
 
-    static ObjectNode verdict(MigrationGate.Verdict v) {
-        ObjectNode node = Json.object().put("decision", v.approved() ? "approved" : "rejected");
-        node.set("reasons", reasons(v.reasons()));
-        node.set("notices", reasons(v.notices()));
-        ArrayNode conditions = node.putArray("conditions");
-        v.conditions().forEach(c -> conditions.addObject().put("condition", c.condition()).put("holds", c.holds()));
-        v.comparison().ifPresent(c -> node.set("comparison", comparison(c)));
-        return node;
-    }
-
     static ObjectNode gcmResult(Catalog catalog, GcmResult r) {
         ObjectNode n = Json.object().put("hostCount", r.hostCount()).put("common", r.hasCommonModel());
         r.model().ifPresent(m -> n.setAll(model(catalog, m)));

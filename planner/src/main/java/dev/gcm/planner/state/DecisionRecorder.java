@@ -5,53 +5,57 @@ import dev.gcm.planner.model.GridHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every decision before it is returned: one thread takes the decisions queued meanwhile as a
- * batch and appends them to this member's audit file; a decision is answered once the file has it.
- * The same batch goes on, in order, to a second thread that writes it to the grid's ring (what {@code GET
- * /decisions} reads), retried while the grid cannot take it: a slow ring (backups on other members) never
- * holds up the answers. Without an audit file a decision is answered once the ring has it, and refused
- * (503) if the ring cannot take it. Nothing is dropped silently: every decision that misses a
- * sink is counted ({@code gcm_decisions_dropped_total{sink}}) and logged.
+ * Records every decision before it is returned. With an audit file (the usual case) {@link #record}
+ * appends the decisions to it in the caller's thread, a write to the operating system's page cache like a
+ * log line's (no fsync: a killed JVM loses none, a lost machine may), and the decision may be returned as
+ * soon as it returns: no thread hand-over on the answer's path (on a busy member, waking a writer thread
+ * for each batch cost more than the rest of the check). How long appends take is measured
+ * ({@code gcm_decision_audit_append_seconds}) so a slow volume shows. The decisions then go, in order, to
+ * the grid's ring (what {@code GET /decisions} reads) from a thread of its own that writes every
+ * {@value #RING_TICK_MILLIS} ms, or at once when someone waits for the ring ({@link #ringCaughtUp}):
+ * a few large appends rather than one per decision, retried while the grid cannot take them, never holding
+ * up an answer. Without an audit file (or when appending to it fails) a decision is answered once the ring
+ * has it, and refused (503) if the ring cannot take it. Nothing is dropped silently: every decision that
+ * misses a sink is counted ({@code gcm_decisions_dropped_total{sink}}) and logged.
  */
 public final class DecisionRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionRecorder.class);
-    private static final int BATCH = 1000;
-    private static final int QUEUE = 100_000;
+    private static final int CHUNK = 1000;
+    static final long RING_TICK_MILLIS = 50;
 
-    private record Pending(String json, CompletableFuture<Void> done) {
-    }
-
-    /** A batch for the ring: its lines, the answers that wait for the ring (no audit file), ring waiters. */
-    private record RingBatch(List<String> lines, List<CompletableFuture<Void>> answers,
-                             List<CompletableFuture<Void>> waiters) {
+    /** Lines on their way to the ring; who waits for them there (answers without an audit file, markers). */
+    private record ToRing(List<String> lines, CompletableFuture<Void> answer, CompletableFuture<Void> marker) {
     }
 
     private final HzDecisionLog ring;
     private final Optional<AuditLog> audit;
     private final GridHealth health;
     private final int ringBacklogLimit;
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final ConcurrentLinkedQueue<ToRing> toRing = new ConcurrentLinkedQueue<>();
+    /** Lines queued for the ring thread and not yet taken: bounded, so a stuck grid costs bounded memory. */
+    private final AtomicInteger queuedLines = new AtomicInteger();
     private final ArrayDeque<String> ringBacklog = new ArrayDeque<>();
     private final List<CompletableFuture<Void>> ringWaiters = new ArrayList<>();
-    private final BlockingQueue<RingBatch> toRing = new ArrayBlockingQueue<>(QUEUE / BATCH + 16);
     private final Thread ringThread;
     private final Counter droppedRing;
     private final Counter droppedAudit;
-    private final Thread thread;
+    private final Timer auditAppend;
     private volatile boolean running = true;
 
     public DecisionRecorder(HzDecisionLog ring, Optional<AuditLog> audit, GridHealth health, int ringBacklogLimit,
@@ -62,12 +66,12 @@ public final class DecisionRecorder implements AutoCloseable {
         this.ringBacklogLimit = ringBacklogLimit;
         this.droppedRing = dropped(metrics, "ring");
         this.droppedAudit = dropped(metrics, "audit");
-        Gauge.builder("gcm.decisions.pending", this, r -> r.queue.size()).register(metrics);
-        this.thread = new Thread(this::loop, "gcm-decision-log");
-        thread.setDaemon(true);
+        this.auditAppend = Timer.builder("gcm.decision.audit.append")
+                .description("appending a batch of decisions to this member's audit file").register(metrics);
+        Gauge.builder("gcm.decisions.pending", this, r -> r.queuedLines.get() + r.ringBacklogSize())
+                .description("decisions recorded and not yet in the grid's ring").register(metrics);
         this.ringThread = new Thread(this::ringLoop, "gcm-decision-ring");
         ringThread.setDaemon(true);
-        thread.start();
         ringThread.start();
     }
 
@@ -78,85 +82,94 @@ public final class DecisionRecorder implements AutoCloseable {
 
     /** Records a decision; completes when it may be returned, fails when it may not (nothing recorded it). */
     public CompletableFuture<Void> record(String decisionJson) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(decisionJson, done))) {
-            droppedAudit.increment();
-            droppedRing.increment();
-            LOG.error("decision log overloaded ({} decisions queued): a decision was refused", QUEUE);
-            done.completeExceptionally(new IllegalStateException("the decision log is overloaded"));
+        return record(List.of(decisionJson));
+    }
+
+    /**
+     * Records decisions in their order; the future completes when all of them may be returned (with an audit
+     * file: already done when this returns) and fails when none may (nothing recorded them). Safe from any
+     * thread; appends from several threads are serialized.
+     */
+    public CompletableFuture<Void> record(List<String> decisionsJson) {
+        List<String> lines = List.copyOf(decisionsJson);
+        if (!running) {
+            return refused(lines, "the decision log is closed", audit.isPresent());
         }
-        return done;
+        boolean audited = audit.isPresent() && appendToAudit(lines);
+        if (queuedLines.addAndGet(lines.size()) > ringBacklogLimit + CHUNK) {
+            // the ring thread is far behind (a grid that takes nothing for seconds): the audit file keeps them
+            queuedLines.addAndGet(-lines.size());
+            if (audited) {
+                droppedRing.increment(lines.size());
+                LOG.error("the decision ring is {} decisions behind: {} decision(s) left out of it (they are in the"
+                        + " audit file)", ringBacklogLimit, lines.size());
+                return CompletableFuture.completedFuture(null);
+            }
+            return refused(lines, "the decision log is overloaded", false);
+        }
+        CompletableFuture<Void> answer = audited ? null : new CompletableFuture<>();
+        toRing.add(new ToRing(lines, answer, null));
+        if (answer == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LockSupport.unpark(ringThread); // the answer waits for the ring: now, not at the next tick
+        return answer;
+    }
+
+    /** A refusal: none of the lines may be returned (counted as missing from the ring, and the audit file if said). */
+    private CompletableFuture<Void> refused(List<String> lines, String why, boolean missingFromAudit) {
+        if (missingFromAudit) {
+            droppedAudit.increment(lines.size());
+        }
+        droppedRing.increment(lines.size());
+        LOG.error("{}: {} decision(s) refused", why, lines.size());
+        return CompletableFuture.failedFuture(new IllegalStateException(why));
     }
 
     /** Completes when the decisions recorded so far on this member are in the ring (or after the timeout). */
     public CompletableFuture<Boolean> ringCaughtUp(long timeoutMillis) {
         CompletableFuture<Void> marker = new CompletableFuture<>();
-        queue.offer(new Pending(null, marker));
+        toRing.add(new ToRing(List.of(), null, marker));
+        LockSupport.unpark(ringThread);
         return marker.thenApply(v -> true).completeOnTimeout(false, timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void loop() {
-        while (running || !queue.isEmpty()) {
-            try {
-                List<Pending> batch = new ArrayList<>();
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                }
-                step(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("decision log step failed", e);
-            }
-        }
-    }
-
-    private void step(List<Pending> batch) {
-        List<String> lines = new ArrayList<>(batch.size());
-        List<CompletableFuture<Void>> answers = new ArrayList<>(batch.size());
-        List<CompletableFuture<Void>> waiters = new ArrayList<>();
-        for (Pending p : batch) {
-            if (p.json() == null) {
-                waiters.add(p.done());
-            } else {
-                lines.add(p.json());
-                answers.add(p.done());
-            }
-        }
-        boolean audited = !lines.isEmpty() && audit.isPresent() && appendToAudit(lines);
-        if (audited) {
-            answers.forEach(f -> f.complete(null));
-        }
-        if (lines.isEmpty() && waiters.isEmpty()) {
-            return;
-        }
-        RingBatch next = new RingBatch(lines, audited ? List.of() : answers, waiters);
+    private boolean appendToAudit(List<String> lines) {
+        long start = System.nanoTime();
         try {
-            toRing.put(next);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            next.answers().forEach(f -> f.completeExceptionally(new IllegalStateException("shutting down")));
+            synchronized (audit.get()) {
+                audit.get().append(lines);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            droppedAudit.increment(lines.size());
+            LOG.error("{} decision(s) not written to the audit file: {}", lines.size(), e.getMessage());
+            return false;
+        } finally {
+            auditAppend.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    /** The ring's thread: batches in the order they were audited; a batch's waiters once all before them are in. */
+    /**
+     * The ring's thread: every tick (or when woken) the lines recorded meanwhile, in their order; answers and
+     * markers once everything before them is in the ring.
+     */
     private void ringLoop() {
-        while (running || !toRing.isEmpty() || thread.isAlive()) {
+        while ((running || !toRing.isEmpty()) && !Thread.currentThread().isInterrupted()) {
             try {
-                RingBatch first = toRing.poll(100, TimeUnit.MILLISECONDS);
-                List<RingBatch> batches = new ArrayList<>();
-                if (first != null) {
-                    batches.add(first);
-                    toRing.drainTo(batches);
+                if (running) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RING_TICK_MILLIS));
                 }
                 List<CompletableFuture<Void>> answers = new ArrayList<>();
-                for (RingBatch b : batches) {
-                    b.lines().forEach(this::toRing);
-                    answers.addAll(b.answers());
-                    ringWaiters.addAll(b.waiters());
+                for (ToRing t = toRing.poll(); t != null; t = toRing.poll()) {
+                    queuedLines.addAndGet(-t.lines().size());
+                    t.lines().forEach(this::toBacklog);
+                    if (t.answer() != null) {
+                        answers.add(t.answer());
+                    }
+                    if (t.marker() != null) {
+                        ringWaiters.add(t.marker());
+                    }
                 }
                 boolean inRing = writeRing();
                 answers.forEach(f -> {
@@ -170,27 +183,17 @@ public final class DecisionRecorder implements AutoCloseable {
                     ringWaiters.forEach(f -> f.complete(null));
                     ringWaiters.clear();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException e) {
                 LOG.error("decision ring step failed", e);
             }
         }
     }
 
-    private boolean appendToAudit(List<String> lines) {
-        try {
-            audit.get().append(lines);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            droppedAudit.increment(lines.size());
-            LOG.error("{} decision(s) not written to the audit file: {}", lines.size(), e.getMessage());
-            return false;
-        }
+    private int ringBacklogSize() {
+        return ringBacklog.size(); // read by the gauge without a lock: an estimate
     }
 
-    private void toRing(String line) {
+    private void toBacklog(String line) {
         if (ringBacklog.size() >= ringBacklogLimit) {
             ringBacklog.poll();
             droppedRing.increment();
@@ -206,7 +209,13 @@ public final class DecisionRecorder implements AutoCloseable {
             if (!health.hasQuorum()) {
                 return false;
             }
-            List<String> chunk = new ArrayList<>(ringBacklog).subList(0, Math.min(BATCH, ringBacklog.size()));
+            List<String> chunk = new ArrayList<>(Math.min(CHUNK, ringBacklog.size()));
+            for (String line : ringBacklog) {
+                if (chunk.size() == CHUNK) {
+                    break;
+                }
+                chunk.add(line);
+            }
             try {
                 ring.append(chunk).get(3, TimeUnit.SECONDS);
                 for (int i = 0; i < chunk.size(); i++) {
@@ -226,8 +235,8 @@ public final class DecisionRecorder implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        LockSupport.unpark(ringThread);
         try {
-            thread.join(5000);
             ringThread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -238,10 +247,12 @@ public final class DecisionRecorder implements AutoCloseable {
                     ringBacklog.size());
         }
         audit.ifPresent(a -> {
-            try {
-                a.close();
-            } catch (IOException e) {
-                LOG.warn("audit file not closed cleanly: {}", e.getMessage());
+            synchronized (a) {
+                try {
+                    a.close();
+                } catch (IOException e) {
+                    LOG.warn("audit file not closed cleanly: {}", e.getMessage());
+                }
             }
         });
     }

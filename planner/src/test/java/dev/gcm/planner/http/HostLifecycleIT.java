@@ -14,10 +14,15 @@ import dev.gcm.planner.support.Http;
 import dev.gcm.planner.support.TestPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,5 +154,40 @@ class HostLifecycleIT {
         assertThat(returned).allSatisfy(id -> assertThat(audit).contains(id));
         assertThat(http.get("/metrics", null).body()).contains("gcm_decisions_dropped_total{sink=\"ring\"} 0.0")
                 .contains("gcm_decisions_dropped_total{sink=\"audit\"} 0.0");
+    }
+
+    /**
+     * Checks from many connections at once (the member hands each event loop's decisions to the audit file
+     * together): every answer's decision is in the audit file by the time the answer arrives.
+     */
+    @Test
+    void concurrentChecksAreEachInTheAuditFileWhenAnswered() throws Exception {
+        report(h1(System.currentTimeMillis() * 1000 + 30_000_000));
+        Path file = state.resolve("audit").resolve("decisions.jsonl");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<List<String>>> missing = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                missing.add(pool.submit(() -> {
+                    Http own = planner.http();
+                    List<String> notYet = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        Http.Answer a = own.post("/api/v1/migrations/check", GATE, CHECK_H1);
+                        assertThat(a.status()).isEqualTo(200);
+                        String id = a.json().path("decisionId").asText();
+                        if (!Files.readString(file).contains(id)) {
+                            notYet.add(id);
+                        }
+                    }
+                    return notYet;
+                }));
+            }
+            for (var f : missing) {
+                assertThat(f.get(2, TimeUnit.MINUTES)).as("answered before the audit file had them")
+                        .isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
