@@ -7,7 +7,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Hands the decisions of one event loop to the {@link DecisionRecorder} once per turn of the loop: the
@@ -50,14 +49,15 @@ final class DecisionBatcher {
         List<Promise<Void>> answers = waiting;
         lines = new ArrayList<>();
         waiting = new ArrayList<>();
-        CompletableFuture<Void> recorded = recorder.record(batch);
-        if (recorded.isDone()) {
-            // the usual case: the audit file has them already
-            settle(answers, recorded.isCompletedExceptionally() ? failure(recorded) : null);
-        } else {
-            Context on = loop;
-            recorded.whenComplete((x, failure) -> on.runOnContext(v -> settle(answers, failure)));
-        }
+        Context on = loop;
+        // with an audit file the future is done already and this runs here, on the loop, at once
+        recorder.record(batch).whenComplete((x, failure) -> {
+            if (Vertx.currentContext() == on) {
+                settle(answers, failure);
+            } else {
+                on.runOnContext(v -> settle(answers, failure));
+            }
+        });
     }
 
     private static void settle(List<Promise<Void>> answers, Throwable failure) {
@@ -67,17 +67,6 @@ final class DecisionBatcher {
             } else {
                 p.fail(failure);
             }
-        }
-    }
-
-    private static Throwable failure(CompletableFuture<Void> failed) {
-        try {
-            failed.join();
-            return new IllegalStateException("not recorded");
-        } catch (java.util.concurrent.CompletionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        } catch (java.util.concurrent.CancellationException e) {
-            return e;
         }
     }
 }
