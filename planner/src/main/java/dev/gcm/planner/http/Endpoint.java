@@ -40,7 +40,6 @@ public enum Endpoint {
     /** The routes whose requests come thousands a second: matched first (the router tries routes in order). */
     private static final Set<Endpoint> HOT = EnumSet.of(CHECK, HOST_PUT);
 
-
     /** Where the API lives. */
     public static final String PREFIX = "/api/v1";
 
