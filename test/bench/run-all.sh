@@ -146,6 +146,11 @@ step "Start-up: an offline gcm call beside a bare JVM start"
 python3 test/bench/startup.py "$([ -n "${QUICK:-}" ] && echo 5 || echo 20)" >"$raw/startup.md"
 fi
 
+if [ -n "$only" ] && [ ! -f "$raw/jmh.json" ]; then
+  step "No full run's results in $raw to report beside this step's: README.md left alone; $only gave:"
+  cat "$raw/$only".md "$raw/$only".txt 2>/dev/null || true
+  exit 0
+fi
 step "Writing $out/benchmarks.md and README.md"
 python3 test/bench/report.py "$raw" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
   "$(java -version 2>&1 | head -1)" "$(qemu-system-s390x --version | head -1)" \

@@ -50,6 +50,9 @@ final class Failures {
     }
 
     private static String withDetail(String kind, String message) {
+        if (message != null && message.strip().equalsIgnoreCase(kind)) {
+            return kind;
+        }
         if (message == null || message.isBlank() || message.equalsIgnoreCase(kind)
                 || message.toLowerCase(java.util.Locale.ROOT).contains(kind)) {
             return message == null || message.isBlank() ? kind : message;

@@ -65,6 +65,7 @@ public final class Main {
             hook.ifPresent(HookServer::close);
             agent.close();
             endpoint.close();
+            planner.close();
             if (probe instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();

@@ -64,8 +64,9 @@ final class MigrationHook implements HookHttp.Handler {
         HookHttp.Reply reply = decide(new String(request.body(), StandardCharsets.UTF_8), budget, asked);
         String verdict = reply.status() == 200 ? "approved" : reply.status() == 403 ? "rejected" : "error";
         Counter.builder("gcm.agent.hook.verdicts").tag("verdict", verdict).register(metrics).increment();
-        LOG.info("incoming migration: {} in {} ms (the planner's answer took {} ms): {}", verdict,
-                (System.nanoTime() - start) / 1_000_000, (asked[1] - asked[0]) / 1_000_000,
+        LOG.info("incoming migration: {} in {} ms ({}): {}", verdict, (System.nanoTime() - start) / 1_000_000,
+                asked[1] == 0 ? "no answer from the planner"
+                        : "the planner's answer took " + (asked[1] - asked[0]) / 1_000_000 + " ms",
                 reply.body().strip().replace('\n', ' '));
         return reply;
     }

@@ -35,6 +35,7 @@ class FailuresTest {
     @Test
     void kindsWithoutMessagesAreNamedAndMessagesKept() {
         assertThat(Failures.describe(new ConnectException())).isEqualTo("connection refused");
+        assertThat(Failures.describe(new ConnectException("Connection refused"))).isEqualTo("connection refused");
         assertThat(Failures.describe(new IOException(new ClosedChannelException()))).isEqualTo("connection closed");
         assertThat(Failures.describe(new HttpTimeoutException("request timed out"))).isEqualTo("no answer in time: request timed out");
         assertThat(Failures.describe(new IOException("disk full"))).isEqualTo("disk full");

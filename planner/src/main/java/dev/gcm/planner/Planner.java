@@ -123,11 +123,15 @@ public final class Planner implements AutoCloseable {
         }, feed::poolRemoved);
     }
 
-    /** Reconcile every GCM_RECONCILE_EVERY, every second until a first round succeeded, and after a merge. */
+    /**
+     * Reconcile about every GCM_RECONCILE_EVERY (each member at its own jittered times), every second until a
+     * first round succeeded, and after a merge.
+     */
     private static void schedule(Vertx vertx, PlannerConfig config, HzGrid grid, ReconcileTask reconcile,
                                  List<AutoCloseable> opened) {
-        long timer = vertx.setPeriodic(config.reconcileEvery().toMillis(), id -> runInBackground(vertx, reconcile));
-        opened.add(() -> vertx.cancelTimer(timer));
+        ReconcileClock clock = new ReconcileClock(vertx, config.reconcileEvery(), () -> runInBackground(vertx, reconcile));
+        clock.start();
+        opened.add(clock::stop);
         long early = vertx.setPeriodic(1000, id -> {
             if (!reconcile.done() && grid.hasQuorum()) {
                 runInBackground(vertx, reconcile);

@@ -94,10 +94,7 @@ public final class GateLoad {
             }
             awaitIndexes(client, urls, hosts, tokens.gate());
             awaitQuietMembers();
-            // warm up every member's JIT before measuring (not reported)
-            for (Kind kind : Kind.values()) {
-                run(client, urls, hosts, Math.max(5, seconds / 2), levels[levels.length - 1], tokens.gate(), kind, false);
-            }
+            warmUp(client, urls, hosts, seconds, levels[levels.length - 1], tokens.gate());
             for (int level : levels) {
                 for (Kind kind : Kind.values()) {
                     run(client, urls, hosts, seconds, level, tokens.gate(), kind, true);
@@ -230,6 +227,34 @@ public final class GateLoad {
                 (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Runs unreported load (checks, then the floor) until the members' JIT compilers are done: with the
+     * members' pids, until two rounds in a row spent under 2% of the members' CPU in compiler threads (at
+     * most three minutes; three members on two cores take far longer than one member to compile the hot
+     * paths, and a measurement before that is of the compiler); without pids, one fixed round.
+     */
+    private static void warmUp(WebClient client, List<URI> urls, int hosts, int seconds, int concurrency, String token)
+            throws InterruptedException {
+        MemberCpu members = MemberCpu.fromProperty();
+        long start = System.nanoTime();
+        int settled = 0;
+        double share = Double.NaN;
+        while (settled < 2 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
+            long compiling = members.known() ? members.compiling() : 0;
+            long total = members.known() ? members.total() : 0;
+            run(client, urls, hosts, members.known() ? 3 : Math.max(5, seconds / 2), concurrency, token, Kind.CHECK, false);
+            run(client, urls, hosts, members.known() ? 1 : Math.max(5, seconds / 2), concurrency, token, Kind.FLOOR, false);
+            if (!members.known()) {
+                return;
+            }
+            long spent = Math.max(1, members.total() - total);
+            share = (double) (members.compiling() - compiling) / spent;
+            settled = share < 0.02 ? settled + 1 : 0;
+        }
+        System.err.printf("the members' JIT compilers settled after %.0f s of warm-up load (%.1f%% of their CPU in the"
+                + " last round)%n", (System.nanoTime() - start) / 1e9, 100 * share);
+    }
+
     private static void run(WebClient client, List<URI> urls, int hosts, int seconds, int concurrency, String token,
                             Kind kind, boolean report) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -304,27 +329,17 @@ public final class GateLoad {
     }
 
     /**
-     * CPU time so far in ns: of the members whose pids {@code -Dgcm.bench.memberPids} lists (user + system,
-     * from /proc; clock ticks), and of this process; empty without that property.
+     * CPU time so far in ns: of the members whose pids {@code -Dgcm.bench.memberPids} lists ({@link MemberCpu}),
+     * and of this process; empty without that property.
      */
     private static long[] cpuTimes() {
-        String pids = System.getProperty("gcm.bench.memberPids", "");
-        if (pids.isBlank()) {
+        MemberCpu members = MemberCpu.fromProperty();
+        if (!members.known()) {
             return new long[0];
-        }
-        long members = 0;
-        for (String pid : pids.split(",")) {
-            try {
-                String stat = Files.readString(Path.of("/proc", pid.trim(), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                members += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ 100
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("cannot read the CPU time of member " + pid, e);
-            }
         }
         long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
-        return new long[] {members, own};
+        return new long[] {members.total(), own};
     }
 
     private static double pct(long[] sorted, double p) {

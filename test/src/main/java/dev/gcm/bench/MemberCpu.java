@@ -1,0 +1,83 @@
+package dev.gcm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The CPU time of the planner members a load generator measures, read from /proc (Linux; user + system,
+ * in clock ticks of 10 ms): in all, and of their JIT compiler threads alone, which tells when a member has
+ * finished compiling its hot paths and a measurement would be of the code rather than of the compiler.
+ */
+final class MemberCpu {
+
+    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ 100
+
+    private final List<String> pids;
+
+    private MemberCpu(List<String> pids) {
+        this.pids = pids;
+    }
+
+    /** The members that {@code -Dgcm.bench.memberPids} lists; none when it is unset. */
+    static MemberCpu fromProperty() {
+        String pids = System.getProperty("gcm.bench.memberPids", "");
+        return new MemberCpu(pids.isBlank() ? List.of()
+                : Arrays.stream(pids.split(",")).map(String::trim).toList());
+    }
+
+    boolean known() {
+        return !pids.isEmpty();
+    }
+
+    /** The members' CPU time so far, in ns. */
+    long total() {
+        long sum = 0;
+        for (String pid : pids) {
+            sum += ticks(Path.of("/proc", pid, "stat"));
+        }
+        return sum * NANOS_PER_TICK;
+    }
+
+    /** The CPU time so far of the members' JIT compiler threads (C1 and C2), in ns. */
+    long compiling() {
+        long sum = 0;
+        for (String pid : pids) {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
+                for (Path task : tasks.toList()) {
+                    if (isCompiler(task)) {
+                        sum += ticks(task.resolve("stat"));
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot list the threads of member " + pid, e);
+            }
+        }
+        return sum * NANOS_PER_TICK;
+    }
+
+    private static boolean isCompiler(Path task) {
+        try {
+            String name = Files.readString(task.resolve("comm")).strip();
+            return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+        } catch (IOException e) {
+            return false; // the thread ended meanwhile
+        }
+    }
+
+    private static long ticks(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            if (stat.getParent().getParent().getFileName().toString().equals("task")) {
+                return 0; // a thread that ended between listing and reading
+            }
+            throw new IllegalStateException("cannot read the CPU time in " + stat, e);
+        }
+    }
+}
