@@ -199,7 +199,7 @@ p("**`POST /migrations/check` over HTTP on loopback, authentication on** (closed
   "Vert.x; 100,000 hosts, each PUT with its own agent token, 100,001 tokens; the checks with a gate token, "
   "requests spread over the members; `floor`: `GET /api/v1/ping` with the same token and generator, measured "
   "beside each level; CPU time per request from /proc for the members, and the generator's own; members with "
-  "the chart's heap, -Xmx1536m, measured once their JIT compilers are done: warm-up load until two rounds in a "
+  "the chart's heap, -Xms1536m -Xmx1536m, measured once their JIT compilers are done: warm-up load until two rounds in a "
   "row spend under 2% of the members' CPU in compiler threads)")
 p("")
 table(["members", "what", "in flight", "requests/s", "p50 ms", "p99 ms", "p999 ms", "errors",

@@ -38,8 +38,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 start_members() { # N [TOKENS_FILE]: N planner JVMs on loopback (insecure without a tokens file), URLs in $urls
   # several members on one machine: each JVM is sized to its share of the cores, as a container CPU limit
   # would size it (a JVM that believes it has every core runs threads for all of them, and they fight);
-  # the heap as the chart sizes a member (2 GiB limit, MaxRAMPercentage=75): in -Xmx512m 100,000 hosts fit
-  # (the memory step) but G1 marks without pause and takes a fifth of the CPU
+  # the heap as the chart sizes a member (2 GiB limit, Initial- and MaxRAMPercentage=75): in -Xmx512m 100,000
+  # hosts fit (the memory step) but G1 marks without pause and takes a fifth of the CPU
   local n=$1 cluster="bench-$RANDOM-$$" hz=() http=() members="" i share=() auth=(GCM_INSECURE=true)
   [ -n "${2:-}" ] && auth=(GCM_TOKENS_FILE="$2" GCM_CLUSTER_SECRET_FILE="$raw/cluster-secret")
   [ -f "$raw/cluster-secret" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$raw/cluster-secret")
@@ -51,7 +51,7 @@ start_members() { # N [TOKENS_FILE]: N planner JVMs on loopback (insecure withou
     env "${auth[@]}" GCM_CLUSTER_NAME=$cluster GCM_HTTP_HOST=127.0.0.1 GCM_HTTP_PORT=${http[$i]} \
       GCM_HZ_PORT=${hz[$i]} GCM_HZ_HOST=127.0.0.1 GCM_MEMBERS=${members%,} GCM_EXPECTED_MEMBERS=$n \
       GCM_STATE_DIR="$raw/state-$n-$i" \
-      java -Xmx1536m "${share[@]}" -jar "$planner" >"$raw/planner-$n-$i.log" 2>&1 &
+      java -Xms1536m -Xmx1536m "${share[@]}" -jar "$planner" >"$raw/planner-$n-$i.log" 2>&1 &
     pids+=($!)
     urls+="http://127.0.0.1:${http[$i]},"
   done

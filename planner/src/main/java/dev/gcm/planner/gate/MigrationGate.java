@@ -26,25 +26,44 @@ import java.util.Optional;
 public final class MigrationGate {
 
     /** The answer for one guest and target: every condition evaluated, and the comparison when there was one. */
-    public record Verdict(List<ConditionResult> conditions, Optional<Comparison.Result> comparison) {
+    public record Verdict(List<ConditionResult> conditions, Optional<Comparison.Result> comparison,
+                          boolean approved, List<Reason> reasons, List<Reason> notices) {
 
+        /**
+         * Whether it is approved (every condition holds; there is always at least one), why not (the reasons of
+         * the conditions that fail) and what is worth saying although it does not reject are worked out once,
+         * from the conditions (whatever was passed for them), as every check's answer and log line read them.
+         */
         public Verdict {
             conditions = List.copyOf(conditions);
+            approved = allHold(conditions);
+            reasons = gather(conditions, true);
+            notices = gather(conditions, false);
         }
 
-        /** Whether every condition holds (there is always at least one). */
-        public boolean approved() {
-            return !conditions.isEmpty() && conditions.stream().allMatch(ConditionResult::holds);
+        public Verdict(List<ConditionResult> conditions, Optional<Comparison.Result> comparison) {
+            this(conditions, comparison, false, List.of(), List.of());
         }
 
-        /** Why not: the reasons of the conditions that fail. */
-        public List<Reason> reasons() {
-            return conditions.stream().flatMap(c -> c.reasons().stream()).toList();
+        private static boolean allHold(List<ConditionResult> conditions) {
+            for (ConditionResult c : conditions) {
+                if (!c.holds()) {
+                    return false;
+                }
+            }
+            return !conditions.isEmpty();
         }
 
-        /** What is worth saying although it does not reject. */
-        public List<Reason> notices() {
-            return conditions.stream().flatMap(c -> c.notices().stream()).toList();
+        private static List<Reason> gather(List<ConditionResult> conditions, boolean reasons) {
+            List<Reason> out = null;
+            for (ConditionResult c : conditions) {
+                List<Reason> some = reasons ? c.reasons() : c.notices();
+                if (!some.isEmpty()) {
+                    out = out == null ? new ArrayList<>() : out;
+                    out.addAll(some);
+                }
+            }
+            return out == null ? List.of() : List.copyOf(out);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.gcm.planner.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gcm.facilitydb.qemu.Comparison;
 import dev.gcm.planner.gate.ConditionResult;
@@ -11,6 +10,7 @@ import dev.gcm.planner.gate.MigrationGate;
 import dev.gcm.planner.model.Reason;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -34,6 +34,8 @@ final class DecisionJson {
     }
 
     private static final int MAX_COMPARISONS = 16_384;
+    /** Room first made for a check's answer (most are 1 to 2 KiB; a larger one grows the buffer). */
+    private static final int ANSWER_BYTES = 2048;
     private static final ConcurrentHashMap<Identity, SerializableString> COMPARISONS = new ConcurrentHashMap<>();
 
     private DecisionJson() {
@@ -41,7 +43,7 @@ final class DecisionJson {
 
     /** The answer: the verdict (decision, reasons, notices, conditions, comparison), then the subject. */
     static Buffer answer(MigrationGate.Verdict v, Subject s) {
-        ByteArrayBuilder out = new ByteArrayBuilder(1024);
+        BufferOutput out = new BufferOutput(ANSWER_BYTES);
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("decision", v.approved() ? "approved" : "rejected");
@@ -69,7 +71,30 @@ final class DecisionJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Buffer.buffer(out.toByteArray());
+        return out.buffer;
+    }
+
+    /**
+     * Jackson's output straight into the answer's buffer: the generator fills its own recycled buffer and
+     * hands it over in one piece at the end (a check's answer is a few KiB), so the answer is not built in
+     * one array and copied into another.
+     */
+    private static final class BufferOutput extends OutputStream {
+        final Buffer buffer;
+
+        BufferOutput(int size) {
+            buffer = Buffer.buffer(size);
+        }
+
+        @Override
+        public void write(int b) {
+            buffer.appendByte((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            buffer.appendBytes(b, off, len);
+        }
     }
 
     /**
