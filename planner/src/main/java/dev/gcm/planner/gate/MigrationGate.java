@@ -25,24 +25,46 @@ import java.util.Optional;
  */
 public final class MigrationGate {
 
-    /** The answer for one guest and target: every condition evaluated, and the comparison when there was one. */
-    public record Verdict(List<ConditionResult> conditions, Optional<Comparison.Result> comparison,
-                          boolean approved, List<Reason> reasons, List<Reason> notices) {
+    /**
+     * The answer for one guest and target: every condition evaluated, and the comparison when there was one.
+     * Whether it is approved (every condition holds; there is always at least one), why not (the reasons of
+     * the conditions that fail) and what is worth saying although it does not reject are worked out once,
+     * when it is made, as every check's answer and log line read them.
+     */
+    public static final class Verdict {
 
-        /**
-         * Whether it is approved (every condition holds; there is always at least one), why not (the reasons of
-         * the conditions that fail) and what is worth saying although it does not reject are worked out once,
-         * from the conditions (whatever was passed for them), as every check's answer and log line read them.
-         */
-        public Verdict {
-            conditions = List.copyOf(conditions);
-            approved = allHold(conditions);
-            reasons = gather(conditions, true);
-            notices = gather(conditions, false);
-        }
+        private final List<ConditionResult> conditions;
+        private final Optional<Comparison.Result> comparison;
+        private final boolean approved;
+        private final List<Reason> reasons;
+        private final List<Reason> notices;
 
         public Verdict(List<ConditionResult> conditions, Optional<Comparison.Result> comparison) {
-            this(conditions, comparison, false, List.of(), List.of());
+            this.conditions = List.copyOf(conditions);
+            this.comparison = comparison;
+            this.approved = allHold(this.conditions);
+            this.reasons = gather(this.conditions, true);
+            this.notices = gather(this.conditions, false);
+        }
+
+        public List<ConditionResult> conditions() {
+            return conditions;
+        }
+
+        public Optional<Comparison.Result> comparison() {
+            return comparison;
+        }
+
+        public boolean approved() {
+            return approved;
+        }
+
+        public List<Reason> reasons() {
+            return reasons;
+        }
+
+        public List<Reason> notices() {
+            return notices;
         }
 
         private static boolean allHold(List<ConditionResult> conditions) {
