@@ -59,7 +59,8 @@ public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> re
         }
         List<Reason> notices = new ArrayList<>();
         IbcCheck ibc = range.map(r -> IbcCheck.of(guest.ibc(), r, strictIbc)).orElse(IbcCheck.NONE);
-        String words = range.map(r -> "host '" + host + "': " + ibc.describe(guest.ibc(), r)).orElse("");
+        // worded only when there is something to say (most checks have nothing)
+        String words = ibc == IbcCheck.NONE ? "" : "host '" + host + "': " + ibc.describe(guest.ibc(), range.get());
         switch (ibc) {
             case RAISED -> notices.add(Reason.of(ReasonCode.IBC_RAISED, words));
             case BELOW_LOWEST -> reasons.add(Reason.of(ReasonCode.IBC_BELOW_LOWEST, words));

@@ -62,12 +62,25 @@ final class GateConditions {
 
     /** The model part of {@link CpuFit}'s reasons (features, generation). */
     private static List<Reason> cpuModel(GateInput in) {
-        return in.fit().reasons().stream().filter(r -> !IBC.contains(r.code())).toList();
+        return fitReasons(in, false);
     }
 
     /** The IBC part of {@link CpuFit}'s reasons. */
     private static List<Reason> ibcRange(GateInput in) {
-        return in.fit().reasons().stream().filter(r -> IBC.contains(r.code())).toList();
+        return fitReasons(in, true);
+    }
+
+    /** {@link CpuFit}'s reasons about the IBC range, or the others (a loop: every check asks both). */
+    private static List<Reason> fitReasons(GateInput in, boolean ibc) {
+        List<Reason> all = in.fit().reasons();
+        List<Reason> out = null;
+        for (Reason r : all) {
+            if (IBC.contains(r.code()) == ibc) {
+                out = out == null ? new ArrayList<>(all.size()) : out;
+                out.add(r);
+            }
+        }
+        return out == null ? List.of() : out;
     }
 
     private static List<Reason> fresh(GateInput in) {

@@ -44,12 +44,14 @@ final class DecisionsHandler {
     private final AtomicLong idCounter = new AtomicLong();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final DecisionBatcher batcher;
+    private final Counter approvedCounter;
 
     DecisionsHandler(Services s) {
         this.s = s;
         this.models = new ModelCache(new ModelResolver(s.index().catalog()));
         this.evacuation = new Evacuation(s.index(), s.gate());
-        this.batcher = new DecisionBatcher(s.recorder());
+        this.batcher = new DecisionBatcher(s.recorder()::record);
+        this.approvedCounter = counter("approved", "none");
     }
 
     /**
@@ -147,10 +149,10 @@ final class DecisionsHandler {
     private Future<Void> log(RoutingContext ctx, DecisionJson.Subject subject, Guest guest, MigrationGate.Verdict v,
                              CheckBody.Provenance provenance) {
         String entry = DecisionJson.entry(v, subject, new DecisionJson.Entry(
-                Instant.ofEpochMilli(s.index().now()).toString(), Door.caller(ctx).name(), provenance.guestUuid(),
+                LogTime.of(s.index().now()), Door.caller(ctx).name(), provenance.guestUuid(),
                 provenance.machineType(), provenance.requestedBy(), CpuModelInfoJson.write(guest.given())));
         if (v.approved()) {
-            counter("approved", "none").increment();
+            approvedCounter.increment();
         }
         for (Reason r : v.reasons()) {
             counter("rejected", r.code().name()).increment();

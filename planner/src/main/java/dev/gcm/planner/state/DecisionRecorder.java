@@ -137,8 +137,9 @@ public final class DecisionRecorder implements AutoCloseable {
     private boolean appendToAudit(List<String> lines) {
         long start = System.nanoTime();
         try {
+            AuditLog.Lines encoded = AuditLog.encode(lines); // outside the lock: other loops wait only for the write
             synchronized (audit.get()) {
-                audit.get().append(lines);
+                audit.get().append(encoded);
             }
             return true;
         } catch (IOException | RuntimeException e) {

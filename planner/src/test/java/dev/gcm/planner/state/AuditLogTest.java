@@ -27,4 +27,35 @@ class AuditLogTest {
         assertThat(Files.size(dir.resolve(AuditLog.FILE))).isLessThanOrEqualTo(100);
         assertThat(Files.readAllLines(dir.resolve(AuditLog.FILE + ".1")).get(0)).doesNotContain("\"n\": 0,");
     }
+
+    @Test
+    void keepsEveryLineWholeAndInOrderWhateverTheBatchSize(@TempDir Path dir) throws Exception {
+        // a batch of many lines (more than the write buffer holds), a line larger than the buffer, a line with
+        // a line break in it (made one line), and text beyond ASCII
+        List<String> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            batch.add("{\"n\": " + i + ", \"pad\": \"" + "x".repeat(i % 97) + "\"}");
+        }
+        String huge = "{\"huge\": \"" + "y".repeat(200_000) + "\"}";
+        try (AuditLog log = new AuditLog(dir, 1L << 30, 2)) {
+            log.append(batch);
+            log.append(List.of("{\"a\": \"one\ntwo\"}", huge, "{\"name\": \"z\u00fcrich \u2603\"}"));
+            log.append(List.of());
+        }
+        List<String> lines = Files.readAllLines(dir.resolve(AuditLog.FILE));
+        List<String> expected = new java.util.ArrayList<>(batch);
+        expected.addAll(List.of("{\"a\": \"one two\"}", huge, "{\"name\": \"z\u00fcrich \u2603\"}"));
+        assertThat(lines).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void continuesAnExistingFile(@TempDir Path dir) throws Exception {
+        try (AuditLog log = new AuditLog(dir, 1000, 2)) {
+            log.append(List.of("{\"first\": 1}"));
+        }
+        try (AuditLog log = new AuditLog(dir, 1000, 2)) {
+            log.append(List.of("{\"second\": 2}"));
+        }
+        assertThat(Files.readAllLines(dir.resolve(AuditLog.FILE))).containsExactly("{\"first\": 1}", "{\"second\": 2}");
+    }
 }
