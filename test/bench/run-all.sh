@@ -112,7 +112,7 @@ if want hook; then
 step "libvirt hook verdict: the installed hook script to its exit, through the agent and the gate (authenticated)"
 java -cp "$bench" dev.gcm.bench.BenchAuth "$raw/auth.json" bench-hook
 start_members 1 "$raw/auth.json"
-java -cp "$bench" dev.gcm.bench.HookLatency "$urls" agent/target/gcm-agent.jar 1000 "$raw/auth.json" >"$raw/hook.md"
+java -Dgcm.bench.memberPids="$(IFS=,; echo "${pids[*]}")" -cp "$bench" dev.gcm.bench.HookLatency "$urls" agent/target/gcm-agent.jar 1000 "$raw/auth.json" >"$raw/hook.md"
 stop_members
 fi
 

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * starts a hook (fork and exec, from a bash loop that reads the clock around it). Prints Markdown rows: the
  * verdict; for scale the floor of the same process starts (sh and curl sending the XML to the agent's
  * socket, answered without a verdict); and, from the agent's log, its own part and the planner's answer
- * within it: calls, p50, p99, max in ms, and how many exited 0. Measured warm: before it, 3,000 verdicts are
- * asked of the agent's socket directly and each script runs 100 times (not reported).
+ * within it: calls, p50, p99, max in ms, and how many exited 0. Measured warm: before it, 20,000 verdicts are
+ * asked of the agent's socket directly, then both scripts run until the JVMs' compilers are done (not reported).
  *
  * <p>Usage: {@code HookLatency PLANNER_URL AGENT_JAR CALLS [TOKENS_FILE]} (without a tokens file: an insecure
  * planner).
@@ -51,8 +51,15 @@ public final class HookLatency {
             </domain>
             """;
 
-    /** Verdicts asked before measuring, so that the agent's and the planner's paths are compiled. */
-    private static final int WARM_UP_VERDICTS = 3000;
+    /**
+     * Verdicts asked before measuring, so that the agent's and the planner's paths are compiled: at the hook's
+     * pace a method called a few times per verdict reaches the JIT's last tier after some 5,000 verdicts, and
+     * its compilation (hundreds of ms of a core on this machine) would compete with the measured processes.
+     */
+    private static final int WARM_UP_VERDICTS = 20_000;
+    /** Scripted runs per settling round, and the compilers' share of the round's wall time that ends it. */
+    private static final int SETTLE_ROUND = 200;
+    private static final double SETTLED_SHARE = 0.01;
 
     private HookLatency() {
     }
@@ -90,10 +97,7 @@ public final class HookLatency {
             for (int i = 0; i < WARM_UP_VERDICTS; i++) {
                 verdictOverSocket(socket);
             }
-            for (int i = 0; i < 100; i++) {
-                call(verdict);
-                call(floor);
-            }
+            settle(verdict, floor, agent.pid());
             row("the hook's verdict (approved)", verdict, calls, dir);
             row("floor: sh and curl to the agent's socket, no verdict", floor, calls, dir);
         } finally {
@@ -104,6 +108,41 @@ public final class HookLatency {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
+    }
+
+    /**
+     * Runs the scripts (unreported) until the agent's and the planner's JIT compilers are done: rounds of
+     * {@value #SETTLE_ROUND} verdicts and as many floor runs, until two rounds in a row in which their compiler
+     * threads used under 1% of a core (the planner's pid from {@code -Dgcm.bench.memberPids}), at most three
+     * minutes. Without it the measured runs share the two cores with C2 compiling the XML reader.
+     */
+    private static void settle(List<String> verdict, List<String> floor, long agentPid)
+            throws IOException, InterruptedException {
+        List<String> pids = new java.util.ArrayList<>(List.of(String.valueOf(agentPid)));
+        String members = System.getProperty("gcm.bench.memberPids", "");
+        if (!members.isBlank()) {
+            pids.addAll(List.of(members.split(",")));
+        }
+        MemberCpu jvms = MemberCpu.of(pids);
+        long start = System.nanoTime();
+        int settled = 0;
+        double share = Double.NaN;
+        while (settled < 2 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
+            long compiling = jvms.compiling();
+            long began = System.nanoTime();
+            for (int i = 0; i < SETTLE_ROUND; i++) {
+                call(verdict);
+                call(floor);
+            }
+            share = (double) (jvms.compiling() - compiling) / (System.nanoTime() - began);
+            settled = share < SETTLED_SHARE ? settled + 1 : 0;
+        }
+        System.err.printf(settled >= 2
+                ? "the agent's and the planner's JIT compilers settled after %.0f s of scripted verdicts (%.1f%% of a"
+                        + " core in the last round)%n"
+                : "the agent's and the planner's JIT compilers were still at work after %.0f s of scripted verdicts"
+                        + " (%.1f%% of a core in the last round); measured anyway%n",
+                (System.nanoTime() - start) / 1e9, 100 * share);
     }
 
     /**

@@ -29,6 +29,11 @@ final class MemberCpu {
                 : Arrays.stream(pids.split(",")).map(String::trim).toList());
     }
 
+    /** The JVMs of these pids. */
+    static MemberCpu of(List<String> pids) {
+        return new MemberCpu(List.copyOf(pids));
+    }
+
     boolean known() {
         return !pids.isEmpty();
     }
