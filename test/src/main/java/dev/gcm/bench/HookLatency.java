@@ -140,8 +140,8 @@ public final class HookLatency {
         System.err.printf(settled >= 2
                 ? "the agent's and the planner's JIT compilers settled after %.0f s of scripted verdicts (%.1f%% of a"
                         + " core in the last round)%n"
-                : "the agent's and the planner's JIT compilers were still at work after %.0f s of scripted verdicts"
-                        + " (%.1f%% of a core in the last round); measured anyway%n",
+                : "the agent's and the planner's JIT compilers were not quiet (under 1%% of a core) two rounds in a row"
+                        + " after %.0f s of scripted verdicts (%.1f%% of a core in the last round); measured anyway%n",
                 (System.nanoTime() - start) / 1e9, 100 * share);
     }
 
