@@ -37,7 +37,7 @@ final class HookServer implements AutoCloseable {
     private static final Duration SEND_WITHIN = Duration.ofSeconds(10);
     private static final long SWEEP_MILLIS = 500;
 
-    /** What one serving thread is reading: its connection and by when the request must be in (0: nothing). */
+    /** What one serving thread is reading (null: nothing) and by when that request must be in. */
     private static final class Slot {
         volatile SocketChannel reading;
         volatile long deadlineNanos;
@@ -48,7 +48,6 @@ final class HookServer implements AutoCloseable {
     private final HookHttp http;
     private final long sendWithinNanos;
     private final Slot[] slots = new Slot[THREADS];
-    private final Thread[] threads = new Thread[THREADS];
     private final Thread sweeper;
 
     private HookServer(Path socket, ServerSocketChannel server, HookHttp.Handler handler, Duration sendWithin) {
@@ -59,8 +58,7 @@ final class HookServer implements AutoCloseable {
         for (int i = 0; i < THREADS; i++) {
             Slot slot = new Slot();
             slots[i] = slot;
-            threads[i] = daemon(() -> serveLoop(slot), "gcm-hook-" + i);
-            threads[i].start();
+            daemon(() -> serveLoop(slot), "gcm-hook-" + i).start();
         }
         this.sweeper = daemon(this::sweepLoop, "gcm-hook-sweeper");
         sweeper.start();

@@ -43,14 +43,34 @@ final class KeptAliveHttp implements AutoCloseable {
     private static final int MAX_HEAD = 16 * 1024;
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
-    private final SSLContext tls;
+    private final java.util.function.Supplier<SSLContext> tlsSource;
+    private volatile SSLContext tls;
     private final Duration connectTimeout;
     private final Map<String, ConcurrentLinkedDeque<Connection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     KeptAliveHttp(SSLContext tls, Duration connectTimeout) {
-        this.tls = tls;
+        this(() -> tls, connectTimeout);
+    }
+
+    /** @param tls the TLS context for https URLs, made when the first one is opened (plain HTTP never needs it) */
+    KeptAliveHttp(java.util.function.Supplier<SSLContext> tls, Duration connectTimeout) {
+        this.tlsSource = tls;
         this.connectTimeout = connectTimeout;
+    }
+
+    private SSLContext tls() {
+        SSLContext t = tls;
+        if (t == null) {
+            synchronized (this) {
+                t = tls;
+                if (t == null) {
+                    t = tlsSource.get();
+                    tls = t;
+                }
+            }
+        }
+        return t;
     }
 
     /**
@@ -146,7 +166,7 @@ final class KeptAliveHttp implements AutoCloseable {
             plain.setTcpNoDelay(true);
             Socket s = plain;
             if (https) {
-                SSLSocket t = (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), port, true);
+                SSLSocket t = (SSLSocket) tls().getSocketFactory().createSocket(plain, uri.getHost(), port, true);
                 SSLParameters p = t.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
                 t.setSSLParameters(p);

@@ -41,8 +41,10 @@ final class PlannerCalls implements AutoCloseable {
     PlannerCalls(List<URI> planners, TokenSource token, Optional<Path> cacert) {
         this.planners = List.copyOf(planners);
         this.token = token;
-        this.client = new KeptAliveHttp(cacert.map(dev.gcm.hypervisor.tls.PemTrust::withExtraCertificates)
-                .orElseGet(PlannerCalls::systemTrust), Duration.ofSeconds(5));
+        // a given CA file is read now (a bad one stops the agent at start, with its reason); the system's trust
+        // store only when an https planner is first opened (plain HTTP never needs it)
+        Optional<javax.net.ssl.SSLContext> given = cacert.map(dev.gcm.hypervisor.tls.PemTrust::withExtraCertificates);
+        this.client = new KeptAliveHttp(() -> given.orElseGet(PlannerCalls::systemTrust), Duration.ofSeconds(5));
     }
 
     private static javax.net.ssl.SSLContext systemTrust() {

@@ -145,6 +145,22 @@ class KeptAliveHttpTest {
     }
 
     @Test
+    void plainHttpNeverMakesTheTlsContext() throws Exception {
+        RawServer server = new RawServer((c, r) -> ok("{}"));
+        AtomicInteger made = new AtomicInteger();
+        KeptAliveHttp http = new KeptAliveHttp(() -> {
+            made.incrementAndGet();
+            throw new IllegalStateException("no TLS context should be made for plain HTTP");
+        }, Duration.ofSeconds(2));
+        open.add(http);
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.send(server.uri("/api/v1/ping"), "GET", Map.of(), new byte[0], Duration.ofSeconds(2))
+                    .status()).isEqualTo(200);
+        }
+        assertThat(made).hasValue(0);
+    }
+
+    @Test
     void readsChunkedAnswersAndAnswersThatEndWithTheConnection() throws Exception {
         RawServer chunked = new RawServer((c, r) -> "HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nTrailer: x\r\n\r\n");

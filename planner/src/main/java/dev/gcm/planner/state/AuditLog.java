@@ -20,13 +20,12 @@ import java.util.List;
 public final class AuditLog implements AutoCloseable {
 
     static final String FILE = "decisions.jsonl";
+    /** Room for the lines of a batch on their way to the file; a batch larger than it is written in pieces. */
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path dir;
     private final long maxBytes;
     private final int maxFiles;
-    /** Room for the lines of a batch on their way to the file; a batch larger than it is written in pieces. */
-    private static final int BUFFER_BYTES = 64 * 1024;
-
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private FileChannel out;
     private long size;
