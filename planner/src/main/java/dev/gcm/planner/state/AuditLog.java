@@ -70,11 +70,6 @@ public final class AuditLog implements AutoCloseable {
         return new Lines(lines, bytes);
     }
 
-    /** Appends one line per entry and hands them to the operating system (a killed JVM loses none of them). */
-    public void append(List<String> entries) throws IOException {
-        append(encode(entries));
-    }
-
     /** Appends encoded lines, in one write when they fit the buffer (a killed JVM loses none of them). */
     public void append(Lines batch) throws IOException {
         if (size > 0 && size + batch.bytes > maxBytes) {

@@ -15,7 +15,7 @@ class AuditLogTest {
     void appendsLinesAndRotatesWithinItsBounds(@TempDir Path dir) throws Exception {
         try (AuditLog log = new AuditLog(dir, 100, 3)) {
             for (int i = 0; i < 20; i++) {
-                log.append(List.of("{\"n\": " + i + ", \"pad\": \"0123456789\"}"));
+                log.append(AuditLog.encode(List.of("{\"n\": " + i + ", \"pad\": \"0123456789\"}")));
             }
         }
         try (var files = Files.list(dir)) {
@@ -38,9 +38,9 @@ class AuditLogTest {
         }
         String huge = "{\"huge\": \"" + "y".repeat(200_000) + "\"}";
         try (AuditLog log = new AuditLog(dir, 1L << 30, 2)) {
-            log.append(batch);
-            log.append(List.of("{\"a\": \"one\ntwo\"}", huge, "{\"name\": \"z\u00fcrich \u2603\"}"));
-            log.append(List.of());
+            log.append(AuditLog.encode(batch));
+            log.append(AuditLog.encode(List.of("{\"a\": \"one\ntwo\"}", huge, "{\"name\": \"z\u00fcrich \u2603\"}")));
+            log.append(AuditLog.encode(List.of()));
         }
         List<String> lines = Files.readAllLines(dir.resolve(AuditLog.FILE));
         List<String> expected = new java.util.ArrayList<>(batch);
@@ -51,10 +51,10 @@ class AuditLogTest {
     @Test
     void continuesAnExistingFile(@TempDir Path dir) throws Exception {
         try (AuditLog log = new AuditLog(dir, 1000, 2)) {
-            log.append(List.of("{\"first\": 1}"));
+            log.append(AuditLog.encode(List.of("{\"first\": 1}")));
         }
         try (AuditLog log = new AuditLog(dir, 1000, 2)) {
-            log.append(List.of("{\"second\": 2}"));
+            log.append(AuditLog.encode(List.of("{\"second\": 2}")));
         }
         assertThat(Files.readAllLines(dir.resolve(AuditLog.FILE))).containsExactly("{\"first\": 1}", "{\"second\": 2}");
     }
