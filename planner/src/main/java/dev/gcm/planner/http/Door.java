@@ -14,6 +14,8 @@ import java.util.Optional;
  * (401 without a known one), the route's role (403), then the body's size and type as announced
  * (413 over the route's limit or on a route that takes none, 415 unless JSON, or XML where the route takes it). Nothing of the body has
  * been read when any of these refuse, and the connection is closed after the answer ({@link Json#send}).
+ * A client that asked {@code Expect: 100-continue} is told to send its body only once all of them pass (by
+ * the body handler that runs next).
  * It is a security policy handler for Vert.x Web, which lets it run before the body handler.
  */
 final class Door implements SecurityPolicyHandler {
