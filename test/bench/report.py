@@ -196,7 +196,9 @@ if os.path.exists(cpu_path):
 p(f"| one gate decision (index of 1,000 hosts; what `POST /migrations/check` does after parsing) | {fmt_us(gate_us)} |")
 p("")
 p("**`POST /migrations/check` over HTTP on loopback, authentication on** (closed-loop load generator on "
-  "Vert.x; 100,000 hosts, each PUT with its own agent token, 100,001 tokens; the checks with a gate token, "
+  "Vert.x; 100,000 hosts, each PUT with its own agent token, 100,001 tokens, every host fresh as its agent's "
+  "reports keep it (the members are told a report stays fresh for the run: 100,000 agents are not run here); "
+  "the checks with a gate token, "
   "requests spread over the members; `floor`: `GET /api/v1/ping` with the same token and generator, measured "
   "beside each level; CPU time per request from /proc for the members, and the generator's own; members with "
   "the chart's heap, -Xms1536m -Xmx1536m, measured once their JIT compilers are done: warm-up load until two rounds in a "

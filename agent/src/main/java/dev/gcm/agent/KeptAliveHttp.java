@@ -49,10 +49,6 @@ final class KeptAliveHttp implements AutoCloseable {
     private final Map<String, ConcurrentLinkedDeque<Connection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    KeptAliveHttp(SSLContext tls, Duration connectTimeout) {
-        this(() -> tls, connectTimeout);
-    }
-
     /** @param tls the TLS context for https URLs, made when the first one is opened (plain HTTP never needs it) */
     KeptAliveHttp(java.util.function.Supplier<SSLContext> tls, Duration connectTimeout) {
         this.tlsSource = tls;

@@ -118,8 +118,16 @@ class KeptAliveHttpTest {
         return null;
     }
 
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private KeptAliveHttp client() throws Exception {
-        KeptAliveHttp c = new KeptAliveHttp(SSLContext.getDefault(), Duration.ofSeconds(2));
+        KeptAliveHttp c = new KeptAliveHttp(KeptAliveHttpTest::defaultTls, Duration.ofSeconds(2));
         open.add(c);
         return c;
     }

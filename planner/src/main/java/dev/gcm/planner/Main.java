@@ -9,6 +9,17 @@ import org.slf4j.LoggerFactory;
 /** Starts one planner member from environment variables (see planner/README.md). */
 public final class Main {
 
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    static {
+        // Hazelcast runs some completions on the JDK's common pool, or on a new thread each when that pool's
+        // parallelism is below 2 (a JVM given two processors or fewer, as a container's CPU limit gives it):
+        // two workers, unless the operator said otherwise. Set before anything starts the pool.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private Main() {

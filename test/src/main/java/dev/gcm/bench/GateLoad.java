@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,23 +237,25 @@ public final class GateLoad {
     private static void warmUp(WebClient client, List<URI> urls, int hosts, int seconds, int concurrency, String token)
             throws InterruptedException {
         MemberCpu members = MemberCpu.fromProperty();
-        long start = System.nanoTime();
-        int settled = 0;
-        double share = Double.NaN;
-        while (settled < 2 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
-            long compiling = members.known() ? members.compiling() : 0;
-            long total = members.known() ? members.total() : 0;
-            run(client, urls, hosts, members.known() ? 3 : Math.max(5, seconds / 2), concurrency, token, Kind.CHECK, false);
-            run(client, urls, hosts, members.known() ? 1 : Math.max(5, seconds / 2), concurrency, token, Kind.FLOOR, false);
-            if (!members.known()) {
-                return;
-            }
-            long spent = Math.max(1, members.total() - total);
-            share = (double) (members.compiling() - compiling) / spent;
-            settled = share < 0.02 ? settled + 1 : 0;
+        if (!members.known()) {
+            run(client, urls, hosts, Math.max(5, seconds / 2), concurrency, token, Kind.CHECK, false);
+            run(client, urls, hosts, Math.max(5, seconds / 2), concurrency, token, Kind.FLOOR, false);
+            return;
         }
-        System.err.printf("the members' JIT compilers settled after %.0f s of warm-up load (%.1f%% of their CPU in the"
-                + " last round)%n", (System.nanoTime() - start) / 1e9, 100 * share);
+        MemberCpu.Warmed w;
+        try {
+            w = members.warmUntilCompiled(() -> {
+                run(client, urls, hosts, 3, concurrency, token, Kind.CHECK, false);
+                run(client, urls, hosts, 1, concurrency, token, Kind.FLOOR, false);
+            }, MemberCpu.Share.OF_THEIR_CPU, 0.02, Duration.ofMinutes(3));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        System.err.printf(w.quiet()
+                ? "the members' JIT compilers settled after %.0f s of warm-up load (%.1f%% of their CPU in the last"
+                        + " round)%n"
+                : "the members' JIT compilers were not quiet (under 2%% of their CPU) two rounds in a row after %.0f s of"
+                        + " warm-up load (%.1f%% in the last round); measured anyway%n", w.seconds(), 100 * w.lastShare());
     }
 
     private static void run(WebClient client, List<URI> urls, int hosts, int seconds, int concurrency, String token,

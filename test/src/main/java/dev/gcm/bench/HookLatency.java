@@ -13,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -123,26 +124,18 @@ public final class HookLatency {
         if (!members.isBlank()) {
             pids.addAll(List.of(members.split(",")));
         }
-        MemberCpu jvms = MemberCpu.of(pids);
-        long start = System.nanoTime();
-        int settled = 0;
-        double share = Double.NaN;
-        while (settled < 2 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
-            long compiling = jvms.compiling();
-            long began = System.nanoTime();
+        MemberCpu.Warmed w = MemberCpu.of(pids).warmUntilCompiled(() -> {
             for (int i = 0; i < SETTLE_ROUND; i++) {
                 call(verdict);
                 call(floor);
             }
-            share = (double) (jvms.compiling() - compiling) / (System.nanoTime() - began);
-            settled = share < SETTLED_SHARE ? settled + 1 : 0;
-        }
-        System.err.printf(settled >= 2
+        }, MemberCpu.Share.OF_A_CORE, SETTLED_SHARE, Duration.ofMinutes(3));
+        System.err.printf(w.quiet()
                 ? "the agent's and the planner's JIT compilers settled after %.0f s of scripted verdicts (%.1f%% of a"
                         + " core in the last round)%n"
                 : "the agent's and the planner's JIT compilers were not quiet (under 1%% of a core) two rounds in a row"
                         + " after %.0f s of scripted verdicts (%.1f%% of a core in the last round); measured anyway%n",
-                (System.nanoTime() - start) / 1e9, 100 * share);
+                w.seconds(), 100 * w.lastShare());
     }
 
     /**

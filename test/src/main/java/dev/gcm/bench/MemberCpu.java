@@ -3,6 +3,7 @@ package dev.gcm.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -62,6 +63,40 @@ final class MemberCpu {
             }
         }
         return sum * NANOS_PER_TICK;
+    }
+
+    /** A round of warm-up load. */
+    interface Round {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** What a round's compiling is a share of: the JVMs' own CPU in the round, or the round's wall time (a core). */
+    enum Share { OF_THEIR_CPU, OF_A_CORE }
+
+    /** How a warm-up ended: quiet two rounds in a row or out of time, after how long, and the last round's share. */
+    record Warmed(boolean quiet, double seconds, double lastShare) {
+    }
+
+    /**
+     * Runs rounds of load until two rounds in a row in which these JVMs' compiler threads spent under
+     * {@code below} of {@code share}, or until {@code atMost} has passed: a measurement before that is of the
+     * JIT compiler rather than of the code.
+     */
+    Warmed warmUntilCompiled(Round round, Share share, double below, Duration atMost)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        int quietRounds = 0;
+        double last = Double.NaN;
+        while (quietRounds < 2 && System.nanoTime() - start < atMost.toNanos()) {
+            long compiling = compiling();
+            long total = total();
+            long began = System.nanoTime();
+            round.run();
+            long spent = share == Share.OF_THEIR_CPU ? Math.max(1, total() - total) : System.nanoTime() - began;
+            last = (double) (compiling() - compiling) / spent;
+            quietRounds = last < below ? quietRounds + 1 : 0;
+        }
+        return new Warmed(quietRounds >= 2, (System.nanoTime() - start) / 1e9, last);
     }
 
     private static boolean isCompiler(Path task) {

@@ -19,16 +19,29 @@ import java.util.Optional;
  * ({@code IBC_BELOW_LOWEST}). {@link MigrationGate} applies it to every decision; what-if applies the same rule
  * to hosts that exist only in the question.
  *
- * @param runs       whether the guest runs there, from the conditions themselves
- * @param comparison the model comparison
- * @param reasons    why not, when it does not
- * @param notices    what is worth saying although it does not reject ({@code IBC_RAISED})
+ * @param runs         whether the guest runs there, from the conditions themselves
+ * @param comparison   the model comparison
+ * @param modelReasons why the model does not run there (features, generation), when it does not
+ * @param ibcReasons   why the guest's IBC does not fit the host's range, when it does not
+ * @param notices      what is worth saying although it does not reject ({@code IBC_RAISED})
  */
-public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> reasons, List<Reason> notices) {
+public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> modelReasons, List<Reason> ibcReasons,
+                     List<Reason> notices) {
 
     public CpuFit {
-        reasons = List.copyOf(reasons);
+        modelReasons = List.copyOf(modelReasons);
+        ibcReasons = List.copyOf(ibcReasons);
         notices = List.copyOf(notices);
+    }
+
+    /** Every reason it does not run: the model's, then the IBC's. */
+    public List<Reason> reasons() {
+        if (ibcReasons.isEmpty()) {
+            return modelReasons;
+        }
+        List<Reason> all = new ArrayList<>(modelReasons);
+        all.addAll(ibcReasons);
+        return List.copyOf(all);
     }
 
     /** The fit of a guest on a host outside any strict pool; {@code host} names it in the reasons. */
@@ -58,15 +71,16 @@ public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> re
             }
         }
         List<Reason> notices = new ArrayList<>();
+        List<Reason> ibcReasons = new ArrayList<>();
         IbcCheck ibc = range.map(r -> IbcCheck.of(guest.ibc(), r, strictIbc)).orElse(IbcCheck.NONE);
         // worded only when there is something to say (most checks have nothing)
         String words = ibc == IbcCheck.NONE ? "" : "host '" + host + "': " + ibc.describe(guest.ibc(), range.get());
         switch (ibc) {
             case RAISED -> notices.add(Reason.of(ReasonCode.IBC_RAISED, words));
-            case BELOW_LOWEST -> reasons.add(Reason.of(ReasonCode.IBC_BELOW_LOWEST, words));
-            case ABOVE_UNBLOCKED -> reasons.add(Reason.of(ReasonCode.IBC_ABOVE_UNBLOCKED, words));
+            case BELOW_LOWEST -> ibcReasons.add(Reason.of(ReasonCode.IBC_BELOW_LOWEST, words));
+            case ABOVE_UNBLOCKED -> ibcReasons.add(Reason.of(ReasonCode.IBC_ABOVE_UNBLOCKED, words));
             case NONE -> { }
         }
-        return new CpuFit(cmp.result().runnable() && !ibc.rejects(), cmp, reasons, notices);
+        return new CpuFit(cmp.result().runnable() && !ibc.rejects(), cmp, reasons, ibcReasons, notices);
     }
 }

@@ -20,8 +20,8 @@ final class GateConditions {
 
     /** Every condition about the target; the gate approves when all hold (and the cluster conditions too). */
     static final List<GateCondition> ALL = List.of(
-            condition("cpu-model", GateConditions::cpuModel),
-            condition("ibc-range", GateConditions::ibcRange, in -> in.fit().notices()),
+            condition("cpu-model", in -> in.fit().modelReasons()),
+            condition("ibc-range", in -> in.fit().ibcReasons(), in -> in.fit().notices()),
             condition("fresh", GateConditions::fresh),
             condition("not-cordoned", in -> in.target().cordoned()
                     ? List.of(Reason.of(ReasonCode.TARGET_CORDONED, "host '" + in.id() + "' is cordoned")) : List.of()),
@@ -31,9 +31,6 @@ final class GateConditions {
             condition("qemu-knows-model", GateConditions::qemuKnowsModel),
             condition("qemu-knows-machine-type", GateConditions::qemuKnowsMachineType),
             condition("soft-fingerprint", GateConditions::softFingerprint));
-
-    private static final java.util.Set<ReasonCode> IBC = java.util.EnumSet.of(ReasonCode.IBC_BELOW_LOWEST,
-            ReasonCode.IBC_ABOVE_UNBLOCKED);
 
     private GateConditions() {
     }
@@ -46,6 +43,7 @@ final class GateConditions {
     /** A condition with notices too (which never reject). */
     static GateCondition condition(String name, Function<GateInput, List<Reason>> reasons,
                                    Function<GateInput, List<Reason>> notices) {
+        ConditionResult holds = ConditionResult.holds(name); // most checks: the same answer, made once
         return new GateCondition() {
             @Override
             public String name() {
@@ -55,32 +53,10 @@ final class GateConditions {
             @Override
             public ConditionResult check(GateInput in) {
                 List<Reason> against = reasons.apply(in);
-                return new ConditionResult(name, against.isEmpty(), against, notices.apply(in));
+                List<Reason> said = notices.apply(in);
+                return against.isEmpty() && said.isEmpty() ? holds : new ConditionResult(name, against.isEmpty(), against, said);
             }
         };
-    }
-
-    /** The model part of {@link CpuFit}'s reasons (features, generation). */
-    private static List<Reason> cpuModel(GateInput in) {
-        return fitReasons(in, false);
-    }
-
-    /** The IBC part of {@link CpuFit}'s reasons. */
-    private static List<Reason> ibcRange(GateInput in) {
-        return fitReasons(in, true);
-    }
-
-    /** {@link CpuFit}'s reasons about the IBC range, or the others (a loop: every check asks both). */
-    private static List<Reason> fitReasons(GateInput in, boolean ibc) {
-        List<Reason> all = in.fit().reasons();
-        List<Reason> out = null;
-        for (Reason r : all) {
-            if (IBC.contains(r.code()) == ibc) {
-                out = out == null ? new ArrayList<>(all.size()) : out;
-                out.add(r);
-            }
-        }
-        return out == null ? List.of() : out;
     }
 
     private static List<Reason> fresh(GateInput in) {

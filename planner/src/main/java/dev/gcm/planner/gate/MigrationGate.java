@@ -89,6 +89,16 @@ public final class MigrationGate {
         }
     }
 
+    private static final ConditionResult QUORUM = ConditionResult.holds("quorum");
+    private static final ConditionResult NO_QUORUM = ConditionResult.fails("quorum", List.of(Reason.of(
+            ReasonCode.NO_QUORUM, "this planner member cannot see a majority of the cluster; it approves nothing"
+                    + " until it can")));
+    private static final ConditionResult VERIFIED = ConditionResult.holds("verified-members");
+    private static final ConditionResult UNVERIFIED = ConditionResult.fails("verified-members", List.of(Reason.of(
+            ReasonCode.UNVERIFIED_MEMBER, "this planner member sees a member that cannot prove the cluster secret;"
+                    + " it approves nothing until that member is gone")));
+    private static final ConditionResult TARGET_KNOWN = ConditionResult.holds("target-known");
+
     private final FleetIndex index;
     private final GridHealth health;
 
@@ -104,12 +114,9 @@ public final class MigrationGate {
 
     /** The rule on a given snapshot (an evacuation plan checks every target against one). */
     public Verdict check(IndexSnapshot snapshot, String targetId, CpuModel guest, GateOptions options) {
-        List<ConditionResult> results = new ArrayList<>(List.of(
-                ConditionResult.of("quorum", health.hasQuorum() ? List.of() : List.of(Reason.of(ReasonCode.NO_QUORUM,
-                        "this planner member cannot see a majority of the cluster; it approves nothing until it can"))),
-                ConditionResult.of("verified-members", health.unverifiedMembers() == 0 ? List.of() : List.of(Reason.of(
-                        ReasonCode.UNVERIFIED_MEMBER, "this planner member sees a member that cannot prove the cluster"
-                                + " secret; it approves nothing until that member is gone")))));
+        List<ConditionResult> results = new ArrayList<>(3 + GateConditions.ALL.size());
+        results.add(health.hasQuorum() ? QUORUM : NO_QUORUM);
+        results.add(health.unverifiedMembers() == 0 ? VERIFIED : UNVERIFIED);
         Optional<IndexedHost> target = snapshot.host(targetId);
         if (target.isEmpty()) {
             Reason why = snapshot.decommissionedAt(targetId).isPresent()
@@ -118,7 +125,7 @@ public final class MigrationGate {
             results.add(ConditionResult.fails("target-known", List.of(why)));
             return new Verdict(results, Optional.empty());
         }
-        results.add(ConditionResult.holds("target-known"));
+        results.add(TARGET_KNOWN);
         CpuFit fit = CpuFit.of(index.catalog(), guest, targetId, target.get().model(), target.get().resolved().ibcRange(),
                 snapshot.inStrictIbcPool(targetId));
         Comparison.Result cmp = fit.comparison();

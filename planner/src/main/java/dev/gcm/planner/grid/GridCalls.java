@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -20,11 +21,20 @@ import java.util.function.Supplier;
  * Every grid call the API makes goes through here: it has a deadline ({@value #TIMEOUT_MILLIS} ms, so a
  * paused or cut-off member makes a request fail fast instead of hang), writes are refused while this
  * member sees a member it cannot verify, and Hazelcast's exceptions become {@link GridUnavailableException}.
+ *
+ * <p>The futures returned complete on the thread that completes Hazelcast's (its partition or response
+ * thread): what is chained on them must not block (hand over to a Vert.x context, or wake a thread waiting
+ * with {@code get}, as every caller does). Hazelcast would otherwise run each completion on its default
+ * executor, which in a JVM given at most two processors (a container's CPU limit) starts a new thread per
+ * completion.
  */
 public final class GridCalls {
 
     /** How long an API request waits for the grid. */
     public static final long TIMEOUT_MILLIS = 2500;
+
+    /** Runs a completion where it happens (it only maps an exception and completes a future). */
+    private static final Executor IN_PLACE = Runnable::run;
 
     private GridCalls() {
     }
@@ -38,13 +48,13 @@ public final class GridCalls {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(map(e));
         }
-        stage.whenComplete((v, e) -> {
+        stage.whenCompleteAsync((v, e) -> {
             if (e != null) {
                 out.completeExceptionally(map(e));
             } else {
                 out.complete(v);
             }
-        });
+        }, IN_PLACE);
         return out.orTimeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).exceptionallyCompose(e ->
                 CompletableFuture.failedFuture(map(e)));
     }

@@ -54,9 +54,17 @@ final class GridConfig {
             c.addMapConfig(new MapConfig(name).setBackupCount(everywhere).setAsyncBackupCount(0)
                     .setReadBackupData(true).setSplitBrainProtectionName(HzGrid.MAJORITY).setMergePolicyConfig(hard));
         }
+        // the ring keeps a copy per member a majority can lose (beyond that the cluster approves nothing new),
+        // and every decision is in its member's audit file too: each copy more is every decision shipped and
+        // stored once more
         c.addRingBufferConfig(new RingbufferConfig(HzGrid.DECISIONS).setCapacity(config.decisionLogSize())
-                .setBackupCount(Math.min(2, everywhere)));
+                .setBackupCount(ringBackups(config.expectedMembers())));
         return c;
+    }
+
+    /** The decision ring's backups: one when there is another member, as many as members a majority can lose, at most 2. */
+    static int ringBackups(int expectedMembers) {
+        return expectedMembers < 2 ? 0 : Math.max(1, Math.min(2, (expectedMembers - 1) / 2));
     }
 
     private static Map<String, String> properties() {

@@ -38,13 +38,14 @@ final class MajorityWatch implements AutoCloseable {
     private final UUID topicListener;
     private final UUID membershipListener;
     private final ITopic<Long> topic;
+    private final UUID self;
 
     MajorityWatch(HazelcastInstance hz, int majority) {
         this.hz = hz;
         this.majority = majority;
         this.clock = () -> System.nanoTime() / 1_000_000;
         this.topic = hz.getTopic(TOPIC);
-        UUID self = hz.getCluster().getLocalMember().getUuid();
+        this.self = hz.getCluster().getLocalMember().getUuid();
         long now = clock.getAsLong();
         // members present at the start count as heard until their first beat is due
         hz.getCluster().getMembers().forEach(m -> lastHeard.put(m.getUuid(), now));
@@ -79,7 +80,6 @@ final class MajorityWatch implements AutoCloseable {
     /** This member and the members it heard from within the tolerance make a majority. */
     boolean heardFromMajority() {
         long now = clock.getAsLong();
-        UUID self = hz.getCluster().getLocalMember().getUuid();
         int heard = 1;
         for (Member m : hz.getCluster().getMembers()) {
             Long at = lastHeard.get(m.getUuid());

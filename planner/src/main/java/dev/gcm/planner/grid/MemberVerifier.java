@@ -24,6 +24,8 @@ final class MemberVerifier implements InitialMembershipListener {
 
     private final Optional<MemberProof> proof;
     private final Set<UUID> unverified = ConcurrentHashMap.newKeySet();
+    /** The set's size, as every check reads it: a volatile read, not a count over the set's cells. */
+    private volatile int unverifiedCount;
 
     MemberVerifier(Optional<MemberProof> proof) {
         this.proof = proof;
@@ -36,7 +38,7 @@ final class MemberVerifier implements InitialMembershipListener {
     }
 
     int unverifiedCount() {
-        return unverified.size();
+        return unverifiedCount;
     }
 
     @Override
@@ -46,7 +48,7 @@ final class MemberVerifier implements InitialMembershipListener {
 
     @Override
     public void memberRemoved(MembershipEvent e) {
-        if (unverified.remove(e.getMember().getUuid())) {
+        if (removeUnverified(e.getMember().getUuid())) {
             LOG.warn("the unverified member {} left; {} unverified member(s) remain", e.getMember().getAddress(),
                     unverified.size());
         }
@@ -63,9 +65,21 @@ final class MemberVerifier implements InitialMembershipListener {
         } catch (UnknownHostException e) {
             ok = false;
         }
-        if (!ok && unverified.add(m.getUuid())) {
+        if (!ok && addUnverified(m.getUuid())) {
             LOG.error("member {} ({}) cannot prove the cluster secret (GCM_CLUSTER_SECRET_FILE): this member stores"
                     + " and approves nothing and is not ready until it leaves", m.getAddress(), m.getUuid());
         }
+    }
+
+    private synchronized boolean addUnverified(UUID member) {
+        boolean added = unverified.add(member);
+        unverifiedCount = unverified.size();
+        return added;
+    }
+
+    private synchronized boolean removeUnverified(UUID member) {
+        boolean removed = unverified.remove(member);
+        unverifiedCount = unverified.size();
+        return removed;
     }
 }

@@ -34,8 +34,6 @@ final class DecisionJson {
     }
 
     private static final int MAX_COMPARISONS = 16_384;
-    /** Room first made for a check's answer (most are 1 to 2 KiB; a larger one grows the buffer). */
-    private static final int ANSWER_BYTES = 2048;
     private static final ConcurrentHashMap<Identity, SerializableString> COMPARISONS = new ConcurrentHashMap<>();
 
     private DecisionJson() {
@@ -43,7 +41,7 @@ final class DecisionJson {
 
     /** The answer: the verdict (decision, reasons, notices, conditions, comparison), then the subject. */
     static Buffer answer(MigrationGate.Verdict v, Subject s) {
-        BufferOutput out = new BufferOutput(ANSWER_BYTES);
+        BufferOutput out = new BufferOutput();
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("decision", v.approved() ? "approved" : "rejected");
@@ -71,29 +69,32 @@ final class DecisionJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.buffer;
+        return out.buffer();
     }
 
     /**
      * Jackson's output straight into the answer's buffer: the generator fills its own recycled buffer and
-     * hands it over in one piece at the end (a check's answer is a few KiB), so the answer is not built in
-     * one array and copied into another.
+     * hands it over in one piece at the end (an answer shorter than that buffer, as nearly all are), so the
+     * answer's buffer is made once, of its exact size, and not grown or copied.
      */
     private static final class BufferOutput extends OutputStream {
-        final Buffer buffer;
-
-        BufferOutput(int size) {
-            buffer = Buffer.buffer(size);
-        }
+        Buffer buffer;
 
         @Override
         public void write(int b) {
-            buffer.appendByte((byte) b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
+            if (buffer == null) {
+                buffer = Buffer.buffer(len);
+            }
             buffer.appendBytes(b, off, len);
+        }
+
+        Buffer buffer() {
+            return buffer == null ? Buffer.buffer(0) : buffer;
         }
     }
 
