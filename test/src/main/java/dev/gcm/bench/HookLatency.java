@@ -119,12 +119,7 @@ public final class HookLatency {
      */
     private static void settle(List<String> verdict, List<String> floor, long agentPid)
             throws IOException, InterruptedException {
-        List<String> pids = new java.util.ArrayList<>(List.of(String.valueOf(agentPid)));
-        String members = System.getProperty("gcm.bench.memberPids", "");
-        if (!members.isBlank()) {
-            pids.addAll(List.of(members.split(",")));
-        }
-        MemberCpu.Warmed w = MemberCpu.of(pids).warmUntilCompiled(() -> {
+        MemberCpu.Warmed w = MemberCpu.fromProperty().and(agentPid).warmUntilCompiled(() -> {
             for (int i = 0; i < SETTLE_ROUND; i++) {
                 call(verdict);
                 call(floor);

@@ -30,9 +30,9 @@ final class MemberCpu {
                 : Arrays.stream(pids.split(",")).map(String::trim).toList());
     }
 
-    /** The JVMs of these pids. */
-    static MemberCpu of(List<String> pids) {
-        return new MemberCpu(List.copyOf(pids));
+    /** These JVMs and one more (an agent beside its planner). */
+    MemberCpu and(long pid) {
+        return new MemberCpu(Stream.concat(pids.stream(), Stream.of(String.valueOf(pid))).toList());
     }
 
     boolean known() {

@@ -24,9 +24,4 @@ public record ConditionResult(String condition, boolean holds, List<Reason> reas
     public static ConditionResult fails(String condition, List<Reason> reasons) {
         return new ConditionResult(condition, false, reasons, List.of());
     }
-
-    /** Holds when there is no reason against it. */
-    public static ConditionResult of(String condition, List<Reason> reasons) {
-        return new ConditionResult(condition, reasons.isEmpty(), reasons, List.of());
-    }
 }

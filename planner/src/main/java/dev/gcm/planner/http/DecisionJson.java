@@ -78,7 +78,7 @@ final class DecisionJson {
      * answer's buffer is made once, of its exact size, and not grown or copied.
      */
     private static final class BufferOutput extends OutputStream {
-        Buffer buffer;
+        private Buffer buffer;
 
         @Override
         public void write(int b) {
