@@ -20,10 +20,11 @@ final class Comparisons {
     private static final ConcurrentHashMap<Key, Compared> KNOWN = new ConcurrentHashMap<>();
 
     /**
-     * A comparison and, when the host lacks features the guest uses, those features in words (deprecated
-     * ones first, with what their deprecation means) and by name: the words are what a rejection says.
+     * A comparison and, when the host lacks features the guest uses, those features by name (deprecated ones
+     * first) and what a rejection says beyond their count: what it means that some of them are deprecated
+     * ("; csske and bpb are deprecated ..."), or nothing.
      */
-    record Compared(Comparison.Result result, String missingWords, List<String> missingNames) {
+    record Compared(Comparison.Result result, String deprecationNote, List<String> missingNames) {
     }
 
     private Comparisons() {
@@ -35,8 +36,8 @@ final class Comparisons {
         if (c == null) {
             Comparison.Result r = Comparison.compare(catalog, guest, host);
             c = r.missing().isEmpty() ? new Compared(r, "", List.of())
-                    : new Compared(r, Deprecation.describe(catalog, r.missing()),
-                            Deprecation.deprecatedFirst(catalog, r.missing()));
+                    : new Compared(r, Deprecation.consequence(catalog, r.missing()).map(w -> "; " + w).orElse(""),
+                            List.copyOf(Deprecation.deprecatedFirst(catalog, r.missing()))); // reasons keep this list itself
             if (KNOWN.size() >= MAX) {
                 KNOWN.clear();
             }

@@ -56,9 +56,10 @@ public record CpuFit(boolean runs, Comparison.Result comparison, List<Reason> mo
         Comparisons.Compared compared = Comparisons.compared(catalog, guest, model);
         Comparison.Result cmp = compared.result();
         if (!cmp.result().runnable()) {
-            if (!cmp.missing().isEmpty()) {
+            if (!compared.missingNames().isEmpty()) {
+                // the features are listed once, in the reason's features (a sentence naming dozens helped no one)
                 reasons.add(new Reason(ReasonCode.MISSING_FEATURES, "host '" + host + "' lacks "
-                        + cmp.missing().size() + " feature(s) the guest uses: " + compared.missingWords(),
+                        + compared.missingNames().size() + " feature(s) the guest uses" + compared.deprecationNote(),
                         compared.missingNames()));
             }
             if (model.definition().isOlderThan(guest.definition())) {

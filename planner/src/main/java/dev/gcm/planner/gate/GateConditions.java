@@ -80,8 +80,7 @@ final class GateConditions {
         FeatureSet unknown = qemu.unknownFeatures(in.guest().features());
         if (!unknown.isEmpty()) {
             out.add(new Reason(ReasonCode.MODEL_UNKNOWN_TO_TARGET_QEMU, "the QEMU of host '" + in.id() + "' (" + qemu
-                    + ") does not know " + unknown.size() + " feature(s) the guest uses: "
-                    + String.join(", ", in.catalog().names(unknown)), in.catalog().names(unknown)));
+                    + ") does not know " + unknown.size() + " feature(s) the guest uses", in.catalog().names(unknown)));
         }
         return out;
     }

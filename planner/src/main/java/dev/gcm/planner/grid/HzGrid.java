@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.PartitionService;
+import com.hazelcast.splitbrainprotection.SplitBrainProtection;
 import dev.gcm.planner.PlannerConfig;
 import dev.gcm.planner.model.GridHealth;
 import java.net.InetAddress;
@@ -29,11 +30,14 @@ public final class HzGrid implements AutoCloseable, GridHealth {
     private final HazelcastInstance hz;
     private final MemberVerifier verifier;
     private final MajorityWatch majority;
+    /** Hazelcast's protection, made when the member started and kept for its life (every check asks it). */
+    private final SplitBrainProtection protection;
 
     private HzGrid(HazelcastInstance hz, MemberVerifier verifier, int majority) {
         this.hz = hz;
         this.verifier = verifier;
         this.majority = new MajorityWatch(hz, majority);
+        this.protection = hz.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY);
     }
 
     /** @param secret the cluster secret members prove; empty: members are not verified */
@@ -55,8 +59,7 @@ public final class HzGrid implements AutoCloseable, GridHealth {
     @Override
     public boolean hasQuorum() {
         // Hazelcast's protection (which guards every grid operation) and this member's own, faster watch
-        return hz.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY).hasMinimumSize()
-                && majority.heardFromMajority();
+        return protection.hasMinimumSize() && majority.heardFromMajority();
     }
 
     @Override

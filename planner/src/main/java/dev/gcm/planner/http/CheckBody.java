@@ -30,13 +30,15 @@ record CheckBody(String target, Optional<String> source, Optional<String> name, 
     record Provenance(Optional<String> guestUuid, Optional<String> machineType, Optional<String> requestedBy) {
     }
 
+    private static final Set<String> FIELDS = Set.of("guest", "target", "source", "requestedBy");
+    private static final Set<String> GUEST_FIELDS = Set.of("name", "model", "softFingerprint", "uuid", "machineType");
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern MACHINE_TYPE_FORM = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
     private static final Pattern REQUESTER_FORM = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     static CheckBody parse(JsonNode body, ModelCache models) {
-        BodyFields.only(body, "$", Set.of("guest", "target", "source", "requestedBy"));
+        BodyFields.only(body, "$", FIELDS);
         String target = BodyFields.text(body, "target", "$", true, BodyFields.MAX_HOST_ID);
         Optional<String> source = Optional.ofNullable(BodyFields.text(body, "source", "$", false, BodyFields.MAX_HOST_ID));
         if (source.isPresent() && source.get().equals(target)) {
@@ -46,7 +48,7 @@ record CheckBody(String target, Optional<String> source, Optional<String> name, 
         if (guest == null) {
             throw Json.badField("$.guest", "expected {\"name\": ..., \"model\": CpuModelInfo} or a guest name known from a host");
         }
-        BodyFields.only(guest, "$.guest", Set.of("name", "model", "softFingerprint", "uuid", "machineType"));
+        BodyFields.only(guest, "$.guest", GUEST_FIELDS);
         Provenance provenance = new Provenance(formed(guest, "uuid", UUID_FORM, "$.guest.uuid"),
                 formed(guest, "machineType", MACHINE_TYPE_FORM, "$.guest.machineType"),
                 formed(body, "requestedBy", REQUESTER_FORM, "$.requestedBy"));

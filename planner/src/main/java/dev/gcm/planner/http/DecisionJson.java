@@ -33,8 +33,9 @@ final class DecisionJson {
                  Optional<String> requestedBy, JsonNode model) {
     }
 
-    private static final int MAX_COMPARISONS = 16_384;
+    private static final int MAX_REMEMBERED = 16_384;
     private static final ConcurrentHashMap<Identity, SerializableString> COMPARISONS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Identity, SerializableString> FEATURE_LISTS = new ConcurrentHashMap<>();
 
     private DecisionJson() {
     }
@@ -103,25 +104,52 @@ final class DecisionJson {
      * for the same two models), and the feature list of one is most of an answer's bytes.
      */
     private static SerializableString comparison(Comparison.Result c) {
-        Identity key = new Identity(c);
-        SerializableString known = COMPARISONS.get(key);
+        return remembered(COMPARISONS, c, g -> {
+            g.writeStartObject();
+            g.writeStringField("result", c.result().qemuName());
+            strings(g, "responsible-properties", c.responsibleProperties());
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * A reason's features as a JSON array, remembered: a rejection for missing features carries the list of its
+     * remembered comparison (the same instance each time), often dozens of names.
+     */
+    private static SerializableString features(List<String> names) {
+        return remembered(FEATURE_LISTS, names, g -> {
+            g.writeStartArray();
+            for (String name : names) {
+                g.writeString(name);
+            }
+            g.writeEndArray();
+        });
+    }
+
+    /** What {@code write} makes of {@code of}, made once per instance (bounded: when full it starts over). */
+    private static SerializableString remembered(ConcurrentHashMap<Identity, SerializableString> cache, Object of,
+                                                 Writing write) {
+        Identity key = new Identity(of);
+        SerializableString known = cache.get(key);
         if (known == null) {
             StringWriter out = new StringWriter(512);
             try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-                g.writeStartObject();
-                g.writeStringField("result", c.result().qemuName());
-                strings(g, "responsible-properties", c.responsibleProperties());
-                g.writeEndObject();
+                write.to(g);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             known = new SerializedString(out.toString());
-            if (COMPARISONS.size() >= MAX_COMPARISONS) {
-                COMPARISONS.clear();
+            if (cache.size() >= MAX_REMEMBERED) {
+                cache.clear();
             }
-            COMPARISONS.put(key, known);
+            cache.put(key, known);
         }
         return known;
+    }
+
+    /** Writes one JSON value. */
+    private interface Writing {
+        void to(JsonGenerator g) throws IOException;
     }
 
     /** A key that is its object's identity (comparison results are compared by content otherwise). */
@@ -176,7 +204,8 @@ final class DecisionJson {
                 g.writeStringField("message", r.message());
             }
             if (!r.features().isEmpty()) {
-                strings(g, "features", r.features());
+                g.writeFieldName("features");
+                g.writeRawValue(features(r.features()));
             }
             g.writeEndObject();
         }

@@ -14,6 +14,7 @@ import dev.gcm.planner.gate.MigrationGate;
 import dev.gcm.planner.index.IndexSnapshot;
 import dev.gcm.planner.index.IndexedHost;
 import dev.gcm.planner.model.Reason;
+import dev.gcm.planner.model.ReasonCode;
 import dev.gcm.planner.plan.Evacuation;
 import dev.gcm.planner.plan.InvalidQuestion;
 import io.micrometer.core.instrument.Counter;
@@ -21,13 +22,13 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,7 +43,8 @@ final class DecisionsHandler {
     /** Decision ids: this handler's random half, then a counter (unique without a shared random source). */
     private final long idPrefix = new java.security.SecureRandom().nextLong();
     private final AtomicLong idCounter = new AtomicLong();
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Rejections by reason, one counter per code made up front (a check only increments). */
+    private final Map<ReasonCode, Counter> rejectedBy = new EnumMap<>(ReasonCode.class);
     private final DecisionBatcher batcher;
     private final Counter approvedCounter;
 
@@ -52,6 +54,9 @@ final class DecisionsHandler {
         this.evacuation = new Evacuation(s.index(), s.gate());
         this.batcher = new DecisionBatcher(s.recorder()::record);
         this.approvedCounter = counter("approved", "none");
+        for (ReasonCode code : ReasonCode.values()) {
+            rejectedBy.put(code, counter("rejected", code.name()));
+        }
     }
 
     /**
@@ -155,7 +160,7 @@ final class DecisionsHandler {
             approvedCounter.increment();
         }
         for (Reason r : v.reasons()) {
-            counter("rejected", r.code().name()).increment();
+            rejectedBy.get(r.code()).increment();
         }
         return batcher.record(entry)
                 .recover(e -> Future.failedFuture(s.quorum().getAsBoolean()
@@ -166,9 +171,8 @@ final class DecisionsHandler {
     }
 
     private Counter counter(String result, String reason) {
-        return counters.computeIfAbsent(result + "/" + reason, k -> Counter.builder("gcm.decisions")
-                .description("migration decisions by result and reason").tag("result", result).tag("reason", reason)
-                .register(s.metrics()));
+        return Counter.builder("gcm.decisions").description("migration decisions by result and reason")
+                .tag("result", result).tag("reason", reason).register(s.metrics());
     }
 
     /** A guest named as a host reports it: on the source host when given, else on any host (a scan of the fleet). */

@@ -167,7 +167,11 @@ class PlannerApiIT {
 
         JsonNode missing = check("gen15a", "h2");
         assertThat(codes(missing)).containsExactly("MISSING_FEATURES");
-        assertThat(missing.get("reasons").get(0).get("features").toString()).contains("vxeh2");
+        JsonNode lacked = missing.get("reasons").get(0);
+        assertThat(lacked.get("features").toString()).contains("vxeh2");
+        // the features are counted in the message and listed once, in features
+        assertThat(lacked.get("message").asText())
+                .isEqualTo("host 'h2' lacks " + lacked.get("features").size() + " feature(s) the guest uses");
 
         JsonNode ibc = check("z14", "h3");
         assertThat(codes(ibc)).contains("IBC_ABOVE_UNBLOCKED");
@@ -186,7 +190,11 @@ class PlannerApiIT {
         JsonNode csske = http.post("/api/v1/migrations/check", GATE,
                 "{\"guest\": {\"name\": \"db1\"}, \"target\": \"h2\"}").json();
         assertThat(csske.get("decision").asText()).isEqualTo("rejected");
-        assertThat(csske.get("reasons").get(0).get("features").toString()).contains("csske");
+        JsonNode dropped = csske.get("reasons").get(0);
+        assertThat(dropped.get("features").toString()).startsWith("[\"csske\",\"bpb\""); // deprecated ones first
+        // deprecated features are named in the message, with what that means
+        assertThat(dropped.get("message").asText()).startsWith("host 'h2' lacks " + dropped.get("features").size()
+                + " feature(s) the guest uses; csske and bpb are deprecated").contains("gen15 and later dropped csske and bpb");
         Http.Answer unknownGuest = http.post("/api/v1/migrations/check", GATE,
                 "{\"guest\": {\"name\": \"nobody\"}, \"target\": \"h2\"}");
         assertThat(unknownGuest.status()).isEqualTo(400);

@@ -126,7 +126,7 @@ class ReleaseGateIT {
         JsonNode reason = missing.get("reasons").get(0);
         assertThat(reason.get("code").asText()).isEqualTo("MISSING_FEATURES");
         assertThat(reason.get("features").get(0).asText()).isIn("csske", "bpb", "te", "cte");
-        assertThat(reason.get("message").asText()).contains("the deprecated").contains("deprecatedFeatures: off");
+        assertThat(reason.get("message").asText()).containsPattern(" (is|are) deprecated").contains("deprecatedFeatures: off");
 
         assertThat(http.put("/api/v1/pools/floor-on", ADMIN, "{\"selector\": {\"floor\": \"x\"}, \"floor\": \"z14\"}")
                 .status()).isEqualTo(200);
