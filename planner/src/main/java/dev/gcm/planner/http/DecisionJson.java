@@ -117,13 +117,7 @@ final class DecisionJson {
      * remembered comparison (the same instance each time), often dozens of names.
      */
     private static SerializableString features(List<String> names) {
-        return remembered(FEATURE_LISTS, names, g -> {
-            g.writeStartArray();
-            for (String name : names) {
-                g.writeString(name);
-            }
-            g.writeEndArray();
-        });
+        return remembered(FEATURE_LISTS, names, g -> array(g, names));
     }
 
     /** What {@code write} makes of {@code of}, made once per instance (bounded: when full it starts over). */
@@ -213,7 +207,12 @@ final class DecisionJson {
     }
 
     private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
+        g.writeFieldName(field);
+        array(g, values);
+    }
+
+    private static void array(JsonGenerator g, List<String> values) throws IOException {
+        g.writeStartArray();
         for (String value : values) {
             g.writeString(value);
         }
