@@ -17,10 +17,10 @@ final class PlannerMetrics {
     static void register(MeterRegistry m, FleetIndex index, IndexFeed feed, HzGrid grid) {
         Gauge.builder("gcm.hosts", index, i -> i.snapshot().hostCount()).description("hosts known to this member")
                 .register(m);
-        Gauge.builder("gcm.hosts.stale", index, i -> i.hosts().stream().filter(h -> i.stale(h.id())).count())
+        Gauge.builder("gcm.hosts.stale", index, i -> i.hosts().stream().filter(h -> i.stale(h.heard())).count())
                 .register(m);
         Gauge.builder("gcm.record.age.max", index, i -> i.hosts().stream()
-                        .mapToLong(h -> i.liveness(h.id()).map(l -> i.now() - l.receivedAtMillis()).orElse(0L))
+                        .mapToLong(h -> h.heard().get().map(l -> i.now() - l.receivedAtMillis()).orElse(0L))
                         .max().orElse(0) / 1000.0)
                 .baseUnit("seconds").register(m);
         Gauge.builder("gcm.index.version", index, FleetIndex::version).register(m);

@@ -1,11 +1,13 @@
 package dev.gcm.facilitydb.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -82,6 +84,20 @@ public final class CpuModelInfoJson {
             info.props().forEach(props::put);
         }
         return node;
+    }
+
+    /** Writes the same JSON as {@link #write(CpuModelInfo)} straight to a generator (no tree on the way). */
+    public static void write(CpuModelInfo info, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", info.name());
+        if (!info.props().isEmpty()) {
+            g.writeObjectFieldStart("props");
+            for (Map.Entry<String, Boolean> p : info.props().entrySet()) {
+                g.writeBooleanField(p.getKey(), p.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     public static ArrayNode writeNames(List<String> names) {

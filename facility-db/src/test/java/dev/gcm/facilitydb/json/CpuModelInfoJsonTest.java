@@ -32,4 +32,24 @@ class CpuModelInfoJsonTest {
                 .hasMessageStartingWith("$.extra:");
         assertThatThrownBy(() -> CpuModelInfoJson.readArray(json("{}"))).hasMessageContaining("array");
     }
+
+    @Test
+    void writesTheSameStraightToAGeneratorAsThroughATree() throws Exception {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        String[] names = {"z14", "gen16a-base", "a\"quote", "tab\there", "\u00e9t\u00e9", "\u202eleft"};
+        for (int i = 0; i < 200; i++) {
+            Map<String, Boolean> props = new java.util.LinkedHashMap<>();
+            for (int p = random.nextInt(6); p > 0; p--) {
+                props.put(names[random.nextInt(names.length)] + random.nextInt(50), random.nextBoolean());
+            }
+            CpuModelInfo info = new CpuModelInfo(names[random.nextInt(names.length)], props);
+            java.io.StringWriter out = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator g = CpuModelInfoJson.mapper().getFactory().createGenerator(out)) {
+                CpuModelInfoJson.write(info, g);
+            }
+            assertThat(out.toString()).as("seed %d, case %d", seed, i)
+                    .isEqualTo(CpuModelInfoJson.mapper().writeValueAsString(CpuModelInfoJson.write(info)));
+        }
+    }
 }

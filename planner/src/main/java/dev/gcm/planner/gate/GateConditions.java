@@ -60,7 +60,7 @@ final class GateConditions {
     }
 
     private static List<Reason> fresh(GateInput in) {
-        Optional<Liveness> l = in.index().liveness(in.id());
+        Optional<Liveness> l = in.target().heard().get();
         long now = in.index().now();
         if (l.isPresent() && !l.get().stale(now, in.index().staleAfterMillis())) {
             return List.of();

@@ -3,16 +3,19 @@ package dev.gcm.planner.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.qemu.Comparison;
+import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.planner.gate.ConditionResult;
 import dev.gcm.planner.gate.MigrationGate;
 import dev.gcm.planner.model.Reason;
+import dev.gcm.planner.model.ReasonCode;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,12 +33,18 @@ final class DecisionJson {
 
     /** Facts of the log entry beyond the answer's. */
     record Entry(String time, String caller, Optional<String> guestUuid, Optional<String> machineType,
-                 Optional<String> requestedBy, JsonNode model) {
+                 Optional<String> requestedBy, CpuModelInfo model) {
     }
 
     private static final int MAX_REMEMBERED = 16_384;
     private static final ConcurrentHashMap<Identity, SerializableString> COMPARISONS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<Identity, SerializableString> FEATURE_LISTS = new ConcurrentHashMap<>();
+    /** A condition's JSON by its name, for conditions that hold and for those that do not. */
+    private static final ConcurrentHashMap<String, SerializableString> HOLDING = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, SerializableString> FAILING = new ConcurrentHashMap<>();
+    /** Each reason code's name, quoted once. */
+    private static final SerializableString[] CODES = Arrays.stream(ReasonCode.values())
+            .map(c -> new SerializedString(c.name())).toArray(SerializableString[]::new);
 
     private DecisionJson() {
     }
@@ -45,32 +54,59 @@ final class DecisionJson {
         BufferOutput out = new BufferOutput();
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("decision", v.approved() ? "approved" : "rejected");
-            reasons(g, "reasons", v.reasons());
-            reasons(g, "notices", v.notices());
-            g.writeArrayFieldStart("conditions");
+            g.writeFieldName(Names.DECISION);
+            g.writeString(v.approved() ? Names.APPROVED : Names.REJECTED);
+            reasons(g, Names.REASONS, v.reasons());
+            reasons(g, Names.NOTICES, v.notices());
+            g.writeFieldName(Names.CONDITIONS);
+            g.writeStartArray();
             for (ConditionResult c : v.conditions()) {
-                g.writeStartObject();
-                g.writeStringField("condition", c.condition());
-                g.writeBooleanField("holds", c.holds());
-                g.writeEndObject();
+                g.writeRawValue(condition(c));
             }
             g.writeEndArray();
             if (v.comparison().isPresent()) {
-                g.writeFieldName("comparison");
+                g.writeFieldName(Names.COMPARISON);
                 g.writeRawValue(comparison(v.comparison().get()));
             }
-            g.writeStringField("decisionId", s.decisionId());
-            g.writeStringField("target", s.target());
-            g.writeStringField("guest", s.guest());
-            if (s.source().isPresent()) {
-                g.writeStringField("source", s.source().get());
-            }
+            field(g, Names.DECISION_ID, s.decisionId());
+            field(g, Names.TARGET, s.target());
+            field(g, Names.GUEST, s.guest());
+            optional(g, Names.SOURCE, s.source());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.buffer();
+    }
+
+    /**
+     * The field names and fixed values of answers and entries, quoted and encoded once: Jackson copies their
+     * bytes rather than escaping them character by character for every check.
+     */
+    private static final class Names {
+        static final SerializedString DECISION = new SerializedString("decision");
+        static final SerializedString APPROVED = new SerializedString("approved");
+        static final SerializedString REJECTED = new SerializedString("rejected");
+        static final SerializedString REASONS = new SerializedString("reasons");
+        static final SerializedString NOTICES = new SerializedString("notices");
+        static final SerializedString CONDITIONS = new SerializedString("conditions");
+        static final SerializedString COMPARISON = new SerializedString("comparison");
+        static final SerializedString DECISION_ID = new SerializedString("decisionId");
+        static final SerializedString TARGET = new SerializedString("target");
+        static final SerializedString GUEST = new SerializedString("guest");
+        static final SerializedString SOURCE = new SerializedString("source");
+        static final SerializedString CODE = new SerializedString("code");
+        static final SerializedString MESSAGE = new SerializedString("message");
+        static final SerializedString FEATURES = new SerializedString("features");
+        static final SerializedString TIME = new SerializedString("time");
+        static final SerializedString CALLER = new SerializedString("caller");
+        static final SerializedString GUEST_UUID = new SerializedString("guestUuid");
+        static final SerializedString MACHINE_TYPE = new SerializedString("machineType");
+        static final SerializedString REQUESTED_BY = new SerializedString("requestedBy");
+        static final SerializedString MODEL = new SerializedString("model");
+
+        private Names() {
+        }
     }
 
     /**
@@ -113,6 +149,25 @@ final class DecisionJson {
     }
 
     /**
+     * A condition as JSON ({@code {"condition": NAME, "holds": BOOLEAN}}), made once per name and outcome: the
+     * gate has a dozen conditions, and every answer lists them all.
+     */
+    private static SerializableString condition(ConditionResult c) {
+        ConcurrentHashMap<String, SerializableString> known = c.holds() ? HOLDING : FAILING;
+        SerializableString json = known.get(c.condition());
+        if (json == null) {
+            json = new SerializedString(written(g -> {
+                g.writeStartObject();
+                g.writeStringField("condition", c.condition());
+                g.writeBooleanField("holds", c.holds());
+                g.writeEndObject();
+            }));
+            known.put(c.condition(), json);
+        }
+        return json;
+    }
+
+    /**
      * A reason's features as a JSON array, remembered: a rejection for missing features carries the list of its
      * remembered comparison (the same instance each time), often dozens of names.
      */
@@ -126,19 +181,23 @@ final class DecisionJson {
         Identity key = new Identity(of);
         SerializableString known = cache.get(key);
         if (known == null) {
-            StringWriter out = new StringWriter(512);
-            try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-                write.to(g);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            known = new SerializedString(out.toString());
+            known = new SerializedString(written(write));
             if (cache.size() >= MAX_REMEMBERED) {
                 cache.clear();
             }
             cache.put(key, known);
         }
         return known;
+    }
+
+    private static String written(Writing write) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            write.to(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** Writes one JSON value. */
@@ -164,21 +223,23 @@ final class DecisionJson {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("decisionId", s.decisionId());
-            g.writeStringField("time", e.time());
-            g.writeStringField("caller", e.caller());
-            g.writeStringField("guest", s.guest());
-            g.writeStringField("target", s.target());
-            g.writeStringField("decision", v.approved() ? "approved" : "rejected");
-            optional(g, "source", s.source());
-            optional(g, "guestUuid", e.guestUuid());
-            optional(g, "machineType", e.machineType());
-            optional(g, "requestedBy", e.requestedBy());
-            g.writeFieldName("model");
-            g.writeTree(e.model());
-            g.writeArrayFieldStart("reasons");
+            field(g, Names.DECISION_ID, s.decisionId());
+            field(g, Names.TIME, e.time());
+            field(g, Names.CALLER, e.caller());
+            field(g, Names.GUEST, s.guest());
+            field(g, Names.TARGET, s.target());
+            g.writeFieldName(Names.DECISION);
+            g.writeString(v.approved() ? Names.APPROVED : Names.REJECTED);
+            optional(g, Names.SOURCE, s.source());
+            optional(g, Names.GUEST_UUID, e.guestUuid());
+            optional(g, Names.MACHINE_TYPE, e.machineType());
+            optional(g, Names.REQUESTED_BY, e.requestedBy());
+            g.writeFieldName(Names.MODEL);
+            CpuModelInfoJson.write(e.model(), g);
+            g.writeFieldName(Names.REASONS);
+            g.writeStartArray();
             for (Reason r : v.reasons()) {
-                g.writeString(r.code().name());
+                g.writeString(CODES[r.code().ordinal()]);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -189,16 +250,18 @@ final class DecisionJson {
     }
 
     /** Reasons as the API gives them: code, message, and the features at issue when there are any. */
-    private static void reasons(JsonGenerator g, String field, List<Reason> reasons) throws IOException {
-        g.writeArrayFieldStart(field);
+    private static void reasons(JsonGenerator g, SerializableString field, List<Reason> reasons) throws IOException {
+        g.writeFieldName(field);
+        g.writeStartArray();
         for (Reason r : reasons) {
             g.writeStartObject();
-            g.writeStringField("code", r.code().name());
+            g.writeFieldName(Names.CODE);
+            g.writeString(CODES[r.code().ordinal()]);
             if (r.message() != null && !r.message().isEmpty()) {
-                g.writeStringField("message", r.message());
+                field(g, Names.MESSAGE, r.message());
             }
             if (!r.features().isEmpty()) {
-                g.writeFieldName("features");
+                g.writeFieldName(Names.FEATURES);
                 g.writeRawValue(features(r.features()));
             }
             g.writeEndObject();
@@ -219,9 +282,14 @@ final class DecisionJson {
         g.writeEndArray();
     }
 
-    private static void optional(JsonGenerator g, String field, Optional<String> value) throws IOException {
+    private static void field(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private static void optional(JsonGenerator g, SerializableString name, Optional<String> value) throws IOException {
         if (value.isPresent()) {
-            g.writeStringField(field, value.get());
+            field(g, name, value.get());
         }
     }
 }

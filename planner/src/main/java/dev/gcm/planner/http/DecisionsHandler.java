@@ -3,7 +3,6 @@ package dev.gcm.planner.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gcm.facilitydb.json.CpuModelInfoJson;
 import dev.gcm.facilitydb.model.CpuModel;
 import dev.gcm.facilitydb.qemu.CpuModelInfo;
 import dev.gcm.facilitydb.qemu.ModelResolver;
@@ -155,7 +154,7 @@ final class DecisionsHandler {
                              CheckBody.Provenance provenance) {
         String entry = DecisionJson.entry(v, subject, new DecisionJson.Entry(
                 LogTime.of(s.index().now()), Door.caller(ctx).name(), provenance.guestUuid(),
-                provenance.machineType(), provenance.requestedBy(), CpuModelInfoJson.write(guest.given())));
+                provenance.machineType(), provenance.requestedBy(), guest.given()));
         if (v.approved()) {
             approvedCounter.increment();
         }

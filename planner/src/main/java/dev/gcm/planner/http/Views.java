@@ -55,9 +55,9 @@ final class Views {
 
     static ObjectNode hostSummary(FleetIndex index, IndexSnapshot snap, IndexedHost h) {
         long now = index.now();
-        Optional<Liveness> live = index.liveness(h.id());
+        Optional<Liveness> live = h.heard().get();
         ObjectNode node = Json.object().put("hostId", h.id());
-        node.put("state", index.stale(h.id()) ? "stale" : "fresh");
+        node.put("state", live.isEmpty() || live.get().stale(now, index.staleAfterMillis()) ? "stale" : "fresh");
         node.put("cordoned", h.cordoned());
         node.put("leaving", h.leaving());
         node.put("machineType", h.resolved().record().machine().machineType());

@@ -83,7 +83,15 @@ public final class FleetIndex {
 
     /** Whether a host has not reported within GCM_STALE_AFTER (a host never heard from is stale). */
     public boolean stale(String id) {
-        Liveness l = writer.liveness(id);
+        return stale(writer.liveness(id));
+    }
+
+    /** Whether a host known by its {@link IndexedHost#heard()} has not reported within GCM_STALE_AFTER. */
+    public boolean stale(LastHeard heard) {
+        return stale(heard.orNull());
+    }
+
+    private boolean stale(Liveness l) {
         return l == null || l.stale(now(), staleAfterMillis);
     }
 

@@ -55,18 +55,18 @@ public final class IndexWriter {
         long touched;
         /** What the current snapshot shows of the host (null: nothing). */
         IndexedHost shown;
-        /** When it last reported (null: no report); read by any thread. */
-        volatile Liveness liveness;
+        /** When it last reported (empty: no report); shared with the snapshots that show the host. */
+        final LastHeard heard = new LastHeard();
 
         void alive(HostReport r) {
-            liveness = new Liveness(r.receivedAtMillis(), r.bootId(), r.seq());
+            heard.set(new Liveness(r.receivedAtMillis(), r.bootId(), r.seq()));
         }
     }
 
     /** When a host last reported, or null; from any thread. */
     Liveness liveness(String id) {
         HostSlot s = slots.get(id);
-        return s == null ? null : s.liveness;
+        return s == null ? null : s.heard.orNull();
     }
 
     /** The slot of a host, made if there is none (no computeIfAbsent: this is the hot path). */
@@ -148,7 +148,7 @@ public final class IndexWriter {
         slot.reportFloor = Math.max(slot.reportFloor, floor);
         slot.reportRevision = 0;
         slot.content = null;
-        slot.liveness = null;
+        slot.heard.set(null);
         change(id, slot);
     }
 
@@ -256,7 +256,7 @@ public final class IndexWriter {
         }
         HostContent c = slot.content;
         return new IndexedHost(id, c.resolved(), c.softFeatures(), a.cordoned(), c.leaving(), c.contentRevision(),
-                a.revision());
+                a.revision(), slot.heard);
     }
 
     private PoolView place(PoolView view, String id, IndexedHost h) {

@@ -9,10 +9,11 @@ import dev.gcm.hypervisor.record.ResolvedHost;
  * models hold, see {@link Compactor}), which of its host-model features are soft (emulated; left out of
  * pools that do not opt in), whether an admin cordoned it, whether its agent said it is leaving, and
  * the revisions of its content and of its admin state. When it last reported is tracked apart
- * ({@link Liveness}): a heartbeat does not change what the index shows. The full record is in the grid.
+ * ({@link LastHeard}, shared with the index's writer): a heartbeat does not change what the index shows. The
+ * full record is in the grid.
  */
 public record IndexedHost(String id, ResolvedHost resolved, FeatureSet softFeatures, boolean cordoned,
-                          boolean leaving, long contentRevision, long adminRevision) {
+                          boolean leaving, long contentRevision, long adminRevision, LastHeard heard) {
 
     /** The label an agent sets on its host's record in its last report before it stops. */
     public static final String LEAVING_LABEL = "gcm.dev/leaving";

@@ -79,7 +79,7 @@ public final class Reconciler {
             slot.reportFloor = Math.max(slot.reportFloor, slot.reportRevision);
             slot.reportRevision = 0;
             slot.content = null;
-            slot.liveness = null;
+            slot.heard.set(null);
             return true;
         }
         if (slot.reportRevision == r.revision() && slot.content != null) {

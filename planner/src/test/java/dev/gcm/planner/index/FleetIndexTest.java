@@ -190,6 +190,13 @@ class FleetIndexTest {
         assertThat(index.snapshot()).isSameAs(before);
         assertThat(index.liveness("h").orElseThrow().seq()).isEqualTo(2);
         assertThat(index.liveness("h").orElseThrow().receivedAtMillis()).isEqualTo(clock.get());
+        // the host the (unchanged) snapshot shows sees the heartbeat too: the gate reads freshness from it
+        LastHeard heard = before.host("h").orElseThrow().heard();
+        assertThat(heard.get().orElseThrow().seq()).isEqualTo(2);
+        assertThat(index.stale(heard)).isFalse();
+        w.reportRemoved("h", stored(Fleet.record("h", "z14", 3), first));
+        assertThat(heard.get()).isEmpty();
+        assertThat(index.stale(heard)).isTrue();
     }
 
     @Test
