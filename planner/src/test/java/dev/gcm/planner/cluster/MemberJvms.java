@@ -73,12 +73,20 @@ final class MemberJvms implements AutoCloseable {
         }
     }
 
-    /** Starts every member (together: each needs the others for a majority) and waits until all are ready. */
+    /**
+     * Starts every member (together: each needs the others for a majority) and waits until all are ready; when
+     * they are not, stops the ones it started (the caller has nothing to close yet) and says so.
+     */
     MemberJvms startAll() throws IOException {
-        for (int i = 0; i < 3; i++) {
-            start(i);
+        try {
+            for (int i = 0; i < 3; i++) {
+                start(i);
+            }
+            awaitReady(List.of(0, 1, 2));
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
         }
-        awaitReady(List.of(0, 1, 2));
         return this;
     }
 

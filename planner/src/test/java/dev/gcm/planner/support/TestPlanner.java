@@ -8,8 +8,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** One real planner member in this JVM, alone in a cluster of its own, with a token per role. */
@@ -53,9 +55,20 @@ public final class TestPlanner implements AutoCloseable {
         return new TestPlanner(Planner.start(config, Optional.of(TokenStore.load(tokens)), secret));
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** Ports this JVM's tests were given: the kernel may offer a port just closed again, before anyone binds it. */
+    private static final Set<Integer> GIVEN = new HashSet<>();
+
+    /**
+     * A port free now and not given before in this JVM (three members' ports asked for in a row once came back
+     * as two alike, and the cluster never formed).
+     */
+    public static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (GIVEN.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 
