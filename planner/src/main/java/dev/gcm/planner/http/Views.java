@@ -57,7 +57,7 @@ final class Views {
         long now = index.now();
         Optional<Liveness> live = h.heard().get();
         ObjectNode node = Json.object().put("hostId", h.id());
-        node.put("state", live.isEmpty() || live.get().stale(now, index.staleAfterMillis()) ? "stale" : "fresh");
+        node.put("state", index.stale(live.orElse(null)) ? "stale" : "fresh");
         node.put("cordoned", h.cordoned());
         node.put("leaving", h.leaving());
         node.put("machineType", h.resolved().record().machine().machineType());

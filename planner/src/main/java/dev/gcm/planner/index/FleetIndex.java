@@ -91,7 +91,8 @@ public final class FleetIndex {
         return stale(heard.orNull());
     }
 
-    private boolean stale(Liveness l) {
+    /** Whether a host that last reported at {@code l} (null: never) has not reported within GCM_STALE_AFTER. */
+    public boolean stale(Liveness l) {
         return l == null || l.stale(now(), staleAfterMillis);
     }
 

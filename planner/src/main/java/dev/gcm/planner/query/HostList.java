@@ -83,7 +83,7 @@ public final class HostList {
         Map<String, Integer> stale = new HashMap<>();
         snap.pools().forEach(p -> stale.put(p.name(), 0));
         for (IndexedHost h : snap.hosts()) {
-            if (index.stale(h.id())) {
+            if (index.stale(h.heard())) {
                 snap.poolsOf(h.id()).forEach(p -> stale.merge(p, 1, Integer::sum));
             }
         }
@@ -95,7 +95,7 @@ public final class HostList {
             return false;
         }
         if (!q.states().isEmpty()) {
-            HostState.Facts facts = new HostState.Facts(index.stale(h.id()), h.cordoned(), h.leaving());
+            HostState.Facts facts = new HostState.Facts(index.stale(h.heard()), h.cordoned(), h.leaving());
             if (q.states().stream().noneMatch(s -> s.holds(facts))) {
                 return false;
             }
