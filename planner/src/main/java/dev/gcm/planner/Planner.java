@@ -96,7 +96,7 @@ public final class Planner implements AutoCloseable {
             Work work = new Work(vertx, api.workerThreads(), api.workerQueue(), api.workerPerCaller(), metrics);
             opened.add(work::close);
             Services services = new Services(vertx, index, feed, hosts, admin, pools, ring, recorder,
-                    journal, new MigrationGate(index, grid), grid, readiness::ready, metrics, api, work,
+                    journal, new MigrationGate(index, grid), grid, readiness::waitingFor, metrics, api, work,
                     new StreamLimits(api.streamsPerCaller(), api.streamsMax(), metrics));
             int port = serve(vertx, services, tokens, config);
             LOG.info("planner serving {}://{}:{}/api/v1 on {} event loops (member {} of {})",

@@ -1,6 +1,7 @@
 package dev.gcm.planner;
 
 import dev.gcm.planner.grid.HzGrid;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ final class Readiness implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile boolean ready;
+    /** What the last round found missing; empty when ready. */
+    private volatile Optional<String> waitingFor = Optional.of("the first readiness check");
 
     Readiness(HzGrid grid, ReconcileTask reconcile) {
         this.grid = grid;
@@ -29,15 +31,30 @@ final class Readiness implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::update, 0, EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    boolean ready() {
-        return ready && grid.trusted();
+    /** What this member waits for before it is ready (the grid's trust is read now); empty when ready. */
+    Optional<String> waitingFor() {
+        Optional<String> now = untrusted();
+        return now.isPresent() ? now : waitingFor;
+    }
+
+    private Optional<String> untrusted() {
+        if (!grid.hasQuorum()) {
+            return Optional.of("a majority of the cluster");
+        }
+        int unverified = grid.unverifiedMembers();
+        return unverified == 0 ? Optional.empty()
+                : Optional.of(unverified + " member(s) that cannot prove the cluster secret to leave");
     }
 
     private void update() {
         try {
-            ready = grid.trusted() && reconcile.done() && grid.holdsItsData();
+            Optional<String> untrusted = untrusted();
+            waitingFor = untrusted.isPresent() ? untrusted
+                    : !reconcile.done() ? Optional.of("the index's first build from the grid and the journal's merge")
+                    : !grid.holdsItsData() ? Optional.of("partition owners and backups to settle")
+                    : Optional.empty();
         } catch (RuntimeException e) {
-            ready = false;
+            waitingFor = Optional.of("the grid (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -29,10 +29,11 @@ public final class PlannerApi {
         Router r = Router.router(vertx);
         r.get("/livez").handler(ctx -> Json.ok(ctx, Json.object().put("status", "ok")));
         r.get("/readyz").handler(ctx -> {
-            boolean ready = s.ready().getAsBoolean();
-            Json.send(ctx, ready ? 200 : 503, Json.object().put("status", ready ? "ready" : "not ready")
-                    .put("quorum", s.health().hasQuorum()).put("unverifiedMembers", s.health().unverifiedMembers())
-                    .put("indexVersion", s.index().version()));
+            Optional<String> waitingFor = s.waitingFor().get();
+            var body = Json.object().put("status", waitingFor.isEmpty() ? "ready" : "not ready");
+            waitingFor.ifPresent(w -> body.put("waitingFor", w));
+            Json.send(ctx, waitingFor.isEmpty() ? 200 : 503, body.put("quorum", s.health().hasQuorum())
+                    .put("unverifiedMembers", s.health().unverifiedMembers()).put("indexVersion", s.index().version()));
         });
         r.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
                 .end(s.metrics().scrape()));

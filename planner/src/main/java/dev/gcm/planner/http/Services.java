@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the handlers of every HTTP verticle share: the index, the stores, the gate, the worker pool for
@@ -22,10 +23,12 @@ import java.util.function.BooleanSupplier;
  *
  * @param feed    the index's writer feed: handlers wait on it to read their own writes, never write the index
  * @param journal this member's hard-state journal: a hard write is in it before it is acknowledged
+ * @param waitingFor what this member waits for before it is ready ({@code /readyz}); empty when ready
  */
 public record Services(Vertx vertx, FleetIndex index, IndexFeed feed, HzHostStore hosts, HzAdminStore admin,
                        HzPoolStore pools, HzDecisionLog decisions, DecisionRecorder recorder,
-                       Optional<HardStateJournal> journal, MigrationGate gate, GridHealth health, BooleanSupplier ready,
+                       Optional<HardStateJournal> journal, MigrationGate gate, GridHealth health,
+                       Supplier<Optional<String>> waitingFor,
                        PrometheusMeterRegistry metrics, ApiConfig api, Work work, StreamLimits streams) {
 
     /** Whether this member sees a majority of the cluster. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Three planner members, each the packaged jar in a JVM of its own, as in production: a cluster secret,
@@ -97,9 +98,33 @@ final class MemberJvms implements AutoCloseable {
                 "-XX:ActiveProcessorCount=1"));
     }
 
+    /** Waits until the members are ready; when they are not, fails with what each waits for and its log's end. */
     void awaitReady(List<Integer> which) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> which.stream().allMatch(i -> member(i).ready()));
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> which.stream().allMatch(i -> member(i).ready()));
+        } catch (ConditionTimeoutException e) {
+            StringBuilder why = new StringBuilder("members not ready within 120 s:");
+            for (int i : which) {
+                why.append("\n--- member ").append(i).append(" (alive ").append(member(i).alive()).append("): ");
+                try {
+                    why.append(member(i).get("/readyz", null).body());
+                } catch (RuntimeException r) {
+                    why.append("/readyz: ").append(r.getMessage());
+                }
+                why.append("\n").append(logTail(i, 40));
+            }
+            throw new AssertionError(why.toString(), e);
+        }
+    }
+
+    private String logTail(int i, int lines) {
+        try {
+            List<String> all = Files.readAllLines(dir.resolve("member-" + i + "-" + restarts[i] + ".log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     JarProcess member(int i) {

@@ -255,6 +255,7 @@ class PlannerApiIT {
         Http.Answer ready = http.get("/readyz", null);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("quorum").asBoolean()).isTrue();
+        assertThat(ready.json().has("waitingFor")).as(ready.body()).isFalse();
         assertThat(http.get("/metrics", null).body()).contains("gcm_hosts ").contains("gcm_index_version");
         assertThat(http.get("/api/v1/openapi.yaml", READER).body()).contains("openapi: 3.0.3").contains("/migrations/check");
         Http.Answer none = http.get("/api/v1/nothing-here", READER);

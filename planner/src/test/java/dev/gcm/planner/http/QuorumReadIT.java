@@ -44,6 +44,8 @@ class QuorumReadIT {
                 Http.Answer ready = a.http().get("/readyz", null);
                 return ready.status() == 503 && ready.json().path("quorum").isBoolean() && !ready.json().path("quorum").asBoolean();
             });
+            assertThat(a.http().get("/readyz", null).json().path("waitingFor").asText())
+                    .as("what the member waits for").isEqualTo("a majority of the cluster");
             Http.Answer read = a.http().get("/api/v1/hosts/h1", READER);
             assertThat(read.status()).as(read.body()).isEqualTo(503);
             assertThat(read.json().get("code").asText()).isEqualTo("NO_QUORUM");

@@ -4,6 +4,7 @@ import dev.gcm.planner.Planner;
 import dev.gcm.planner.PlannerConfig;
 import dev.gcm.planner.auth.TokenStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,20 +57,48 @@ public final class TestPlanner implements AutoCloseable {
         return new TestPlanner(Planner.start(config, Optional.of(TokenStore.load(tokens)), secret));
     }
 
-    /** Ports this JVM's tests were given: the kernel may offer a port just closed again, before anyone binds it. */
+    /** Ports this JVM's tests were given: never given twice. */
     private static final Set<Integer> GIVEN = new HashSet<>();
+    private static final int LOWEST = 10_000;
+    private static final Random RANDOM = new Random();
 
     /**
-     * A port free now and not given before in this JVM (three members' ports asked for in a row once came back
-     * as two alike, and the cluster never formed).
+     * A port free now, never given before in this JVM, and outside the kernel's range for ephemeral ports. A
+     * port the kernel handed out (bind to 0) can come back as the next one handed out (three members once got
+     * two alike), and while a killed member is down, its port may become the local end of any outgoing
+     * connection on the machine, so that the member cannot bind it when it starts again; ports below that
+     * range are taken only by those who ask for them by number.
      */
     public static synchronized int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                if (GIVEN.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
+        int below = ephemeralLow();
+        for (int tries = 0; tries < 1000; tries++) {
+            int port = LOWEST + RANDOM.nextInt(below - LOWEST);
+            if (!GIVEN.contains(port) && bindable(port)) {
+                GIVEN.add(port);
+                return port;
             }
+        }
+        throw new IOException("no free port in " + LOWEST + ".." + (below - 1) + " after 1000 tries");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The lowest port the kernel gives to outgoing connections (Linux; 32768 when it cannot be read). */
+    private static int ephemeralLow() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int low = Integer.parseInt(range.split("\\s+")[0]);
+            return low > LOWEST + 1000 ? low : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 
