@@ -97,7 +97,7 @@ public final class GateLoad {
             awaitQuietMembers();
             warmUp(client, urls, hosts, seconds, levels[levels.length - 1], tokens.gate());
             for (int level : levels) {
-                for (Kind kind : Kind.values()) {
+                for (Kind kind : kinds()) {
                     run(client, urls, hosts, seconds, level, tokens.gate(), kind, true);
                 }
             }
@@ -267,6 +267,7 @@ public final class GateLoad {
         CountDownLatch done = new CountDownLatch(concurrency);
         long start = System.nanoTime();
         long[] cpu0 = cpuTimes();
+        Map<String, Long> threads0 = byThreadGroup();
         for (int w = 0; w < concurrency; w++) {
             latencies[w] = new long[1 << 16];
             loop(new Worker(client, urls, hosts, token, kind, end, w, latencies, counts, errors, done));
@@ -291,6 +292,31 @@ public final class GateLoad {
         System.out.printf("| %d | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s |%n", urls.size(),
                 kind == Kind.CHECK ? "check" : "floor", concurrency, total / elapsed,
                 pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), errors.get(), memberCpu, generatorCpu);
+        printThreadGroups(threads0, byThreadGroup(), total);
+    }
+
+    /** The kinds of request measured: both, or those {@code -Dgcm.bench.kinds} names (check, floor). */
+    private static List<Kind> kinds() {
+        String named = System.getProperty("gcm.bench.kinds", "");
+        return named.isBlank() ? List.of(Kind.values())
+                : Arrays.stream(named.split(",")).map(k -> Kind.valueOf(k.trim().toUpperCase(java.util.Locale.ROOT))).toList();
+    }
+
+    /** With {@code -Dgcm.bench.threads=true}: the members' CPU per request by thread group, largest first. */
+    private static Map<String, Long> byThreadGroup() {
+        MemberCpu members = MemberCpu.fromProperty();
+        return members.known() && Boolean.getBoolean("gcm.bench.threads") ? members.byThreadGroup() : Map.of();
+    }
+
+    private static void printThreadGroups(Map<String, Long> before, Map<String, Long> after, int requests) {
+        if (after.isEmpty() || requests == 0) {
+            return;
+        }
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.err.printf("    %8.2f us/request  %s%n", e.getValue() / 1e3 / requests, e.getKey()));
     }
 
     /** One of the N requests kept in flight, and where it records. */

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -65,6 +67,27 @@ final class MemberCpu {
         return sum * NANOS_PER_TICK;
     }
 
+    /**
+     * The CPU time so far of the members' threads, in ns, summed by group: a thread's name with its digits
+     * dropped ({@code vert.x-eventloop-thread-}, {@code hz.NAME.partition-operation.thread-}, ...).
+     */
+    Map<String, Long> byThreadGroup() {
+        Map<String, Long> sum = new TreeMap<>();
+        for (String pid : pids) {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
+                for (Path task : tasks.toList()) {
+                    String name = threadName(task);
+                    if (name != null) {
+                        sum.merge(name.replaceAll("[0-9]+", ""), ticks(task.resolve("stat")) * NANOS_PER_TICK, Long::sum);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot list the threads of member " + pid, e);
+            }
+        }
+        return sum;
+    }
+
     /** A round of warm-up load. */
     interface Round {
         void run() throws IOException, InterruptedException;
@@ -100,11 +123,16 @@ final class MemberCpu {
     }
 
     private static boolean isCompiler(Path task) {
+        String name = threadName(task);
+        return name != null && (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
+    }
+
+    /** The thread's name as the kernel keeps it (15 characters at most); null when the thread ended meanwhile. */
+    private static String threadName(Path task) {
         try {
-            String name = Files.readString(task.resolve("comm")).strip();
-            return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+            return Files.readString(task.resolve("comm")).strip();
         } catch (IOException e) {
-            return false; // the thread ended meanwhile
+            return null;
         }
     }
 
