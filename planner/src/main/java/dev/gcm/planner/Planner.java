@@ -89,8 +89,9 @@ public final class Planner implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             PlannerMetrics.register(metrics, index, feed, grid);
             new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
-            HzDecisionLog ring = new HzDecisionLog(grid);
-            DecisionRecorder recorder = new DecisionRecorder(ring, audit(config), grid, config.decisionLogSize(), metrics);
+            Optional<AuditLog> audit = audit(config);
+            HzDecisionLog ring = new HzDecisionLog(grid, audit.map(a -> a::newest));
+            DecisionRecorder recorder = new DecisionRecorder(ring, audit, grid, config.decisionLogSize(), metrics);
             opened.add(recorder);
             ApiConfig api = config.api();
             Work work = new Work(vertx, api.workerThreads(), api.workerQueue(), api.workerPerCaller(), metrics);

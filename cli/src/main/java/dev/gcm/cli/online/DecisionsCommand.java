@@ -38,6 +38,12 @@ public final class DecisionsCommand extends OnlineCommand {
         String query = "?limit=" + limit + (since == null ? ""
                 : "&since=" + URLEncoder.encode(sinceInstant(since).toString(), StandardCharsets.UTF_8));
         JsonNode answer = newestFirst(client.get("/decisions" + query));
+        JsonNode unanswered = answer.path("unansweredMembers");
+        if (!unanswered.isEmpty()) { // the log is still printed: what the other members answered
+            printer.err().println("note: " + unanswered.size() + " planner member(s) did not answer, their decisions are"
+                    + " missing: " + Cells.joined(unanswered));
+            printer.err().flush();
+        }
         if (printer.output().isDocument()) {
             printer.document(Printer.document("DecisionList", answer));
             return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.gcm.planner.grid;
 
+import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.core.OperationTimeoutException;
@@ -83,7 +84,9 @@ public final class GridCalls {
     /** The domain's exception for what Hazelcast threw (others pass unchanged). */
     static RuntimeException map(Throwable e) {
         Throwable cause = e;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        // Hazelcast wraps a checked cause in a plain HazelcastException (e.g. a member that left, from a cancel)
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause.getClass() == HazelcastException.class) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof GridUnavailableException g) {

@@ -3,6 +3,7 @@ package dev.gcm.planner.grid;
 import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.CacheDeserializedValues;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
@@ -59,6 +60,9 @@ final class GridConfig {
         // stored once more
         c.addRingBufferConfig(new RingbufferConfig(HzGrid.DECISIONS).setCapacity(config.decisionLogSize())
                 .setBackupCount(ringBackups(config.expectedMembers())));
+        // GET /decisions asks every member for its newest entries: a small pool, a short queue, a majority
+        c.addExecutorConfig(new ExecutorConfig(HzGrid.DECISION_TAILS).setPoolSize(2).setQueueCapacity(32)
+                .setStatisticsEnabled(false).setSplitBrainProtectionName(HzGrid.MAJORITY));
         return c;
     }
 

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * How the grid writes what it holds and sends: grid entries (the domain's {@link dev.gcm.planner.model}
- * types) by explicit stream serializers, entry processors, the projection and the merge policies as
- * identified data; nothing of ours in Java serialization. Java deserialization is refused for every
+ * types) by explicit stream serializers, entry processors, the projection, the merge policies and the
+ * decision-tail task as identified data; nothing of ours in Java serialization. Java deserialization is refused for every
  * class but Hazelcast's own and core JDK types (Hazelcast sends exceptions between members that way),
  * so a member that is sent a Java-serialized object of any other class never runs its {@code readObject}.
  */
@@ -26,6 +26,7 @@ final class GridSerialization {
     static final int SOFT_MERGE_POLICY = 7;
     static final int HARD_MERGE_POLICY = 8;
     static final int META_PROJECTION = 9;
+    static final int DECISION_TAIL_TASK = 10;
     /** The only classes Java deserialization may resolve: Hazelcast's exceptions and what they carry. */
     static final String[] JAVA_DESERIALIZABLE = {"com.hazelcast.", "java.lang.", "java.util.", "java.io.", "java.net.",
         "java.nio.", "java.time.", "java.math.", "java.security.", "["};
@@ -53,6 +54,7 @@ final class GridSerialization {
             case SOFT_MERGE_POLICY -> RevisionMergePolicy.Soft::new;
             case HARD_MERGE_POLICY -> RevisionMergePolicy.Hard::new;
             case META_PROJECTION -> MetaProjection::new;
+            case DECISION_TAIL_TASK -> DecisionTailTask::new;
             default -> null;
         };
         return s == null ? null : s.get();

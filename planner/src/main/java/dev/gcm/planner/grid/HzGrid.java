@@ -25,6 +25,8 @@ public final class HzGrid implements AutoCloseable, GridHealth {
     /** Pools: hard state. */
     public static final String POOLS = "gcm-pools";
     public static final String DECISIONS = "gcm-decisions";
+    /** The executor that asks every member for its newest decisions. */
+    static final String DECISION_TAILS = "gcm-decision-tails";
     static final String MAJORITY = "gcm-majority";
 
     private final HazelcastInstance hz;

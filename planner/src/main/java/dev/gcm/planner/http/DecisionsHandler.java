@@ -10,12 +10,14 @@ import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.RecordBounds;
 import dev.gcm.planner.gate.GateOptions;
 import dev.gcm.planner.gate.MigrationGate;
+import dev.gcm.planner.grid.HzDecisionLog;
 import dev.gcm.planner.index.IndexSnapshot;
 import dev.gcm.planner.index.IndexedHost;
 import dev.gcm.planner.model.Reason;
 import dev.gcm.planner.model.ReasonCode;
 import dev.gcm.planner.plan.Evacuation;
 import dev.gcm.planner.plan.InvalidQuestion;
+import dev.gcm.planner.state.NewestDecisions;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -123,30 +125,24 @@ final class DecisionsHandler {
     }
 
     void list(RoutingContext ctx) {
-        int limit = Math.min(1000, Math.max(1, intParam(ctx, "limit", 100)));
+        int limit = Math.min(HzDecisionLog.MAX_LATEST, Math.max(1, intParam(ctx, "limit", 100)));
         Instant since = instantParam(ctx, "since");
-        // every decision this member returned is in the ring before the list is read; the list is built on the
-        // worker pool
+        // every decision this member returned without an audit file is in the ring before the list is read;
+        // the members are asked for theirs and the list is built on the worker pool
         Future<io.vertx.core.buffer.Buffer> answer = Future.fromCompletionStage(s.recorder().ringCaughtUp(2000),
                 ctx.vertx().getOrCreateContext()).compose(x -> s.work().submit(Replies.callerKey(ctx),
-                        () -> Json.bytes(decisions(s.decisions().latest(limit), since))))
+                        () -> Json.bytes(decisions(s.decisions().everywhere(limit), since, limit))))
                 .recover(e -> Future.failedFuture(GridErrors.apiError(e)));
         Replies.respond(ctx, answer, bytes -> Json.okWritten(ctx, bytes));
     }
 
-    private static JsonNode decisions(List<String> items, Instant since) {
+    private static JsonNode decisions(HzDecisionLog.Gathered gathered, Instant since, int limit) {
         ArrayNode array = Json.array();
-        for (String item : items) {
-            try {
-                JsonNode n = Json.MAPPER.readTree(item);
-                if (since == null || !Instant.parse(n.path("time").asText()).isBefore(since)) {
-                    array.add(n);
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException | java.time.DateTimeException e) {
-                // an entry we cannot read is left out
-            }
-        }
-        return Json.object().set("decisions", array);
+        NewestDecisions.of(gathered.entries(), since, limit).forEach(array::add);
+        ArrayNode unanswered = Json.array();
+        gathered.unanswered().forEach(unanswered::add);
+        return Json.object().<ObjectNode>set("decisions", array)
+                .set("unansweredMembers", unanswered);
     }
 
     /** Records the decision (audit file, then the grid's ring); completes when it may be returned. */

@@ -8,14 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * This member's append-only record of the decisions it returned: one JSON object per line in
  * {@code decisions.jsonl}; past {@code maxBytes} the file is rotated to {@code decisions.jsonl.1} (and
- * older ones shift up), keeping at most {@code maxFiles} files in all. Not thread-safe: one writer.
+ * older ones shift up), keeping at most {@code maxFiles} files in all. One writer at a time: appends are made under this object's lock.
  * A batch goes to the file in as few writes as fit a buffer kept for it (one, for the batches of a busy gate),
- * from memory the operating system reads directly (no copy of the batch on its way).
+ * from memory the operating system reads directly (no copy of the batch on its way). {@link #newest} reads
+ * the last entries back beside the writer.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -119,6 +121,34 @@ public final class AuditLog implements AutoCloseable {
             Files.delete(dir.resolve(FILE));
         }
         open();
+    }
+
+    /**
+     * The newest {@code limit} entries in the files, oldest first. Safe beside the writer: the files are
+     * opened while no append is under way (this object's lock, which appends are made under) and read after.
+     */
+    public List<String> newest(int limit) throws IOException {
+        List<AuditTail.Opened> files = new ArrayList<>();
+        try {
+            synchronized (this) {
+                AuditTail.Opened current = AuditTail.open(dir.resolve(FILE));
+                if (current != null) {
+                    files.add(current);
+                }
+                for (int i = 1; i < maxFiles; i++) {
+                    AuditTail.Opened older = AuditTail.open(dir.resolve(FILE + "." + i));
+                    if (older != null) {
+                        files.add(older);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (AuditTail.Opened f : files) {
+                f.channel().close();
+            }
+            throw e;
+        }
+        return AuditTail.newest(files, limit);
     }
 
     @Override

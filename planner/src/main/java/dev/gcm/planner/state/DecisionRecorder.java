@@ -25,13 +25,14 @@ import org.slf4j.LoggerFactory;
  * log line's (no fsync: a killed JVM loses none, a lost machine may), and the decision may be returned as
  * soon as it returns: no thread hand-over on the answer's path (on a busy member, waking a writer thread
  * for each batch cost more than the rest of the check). How long appends take is measured
- * ({@code gcm_decision_audit_append_seconds}) so a slow volume shows. The decisions then go, in order, to
- * the grid's ring (what {@code GET /decisions} reads) from a thread of its own that writes every
- * {@value #RING_TICK_MILLIS} ms, or at once when someone waits for the ring ({@link #ringCaughtUp}):
- * a few large appends rather than one per decision, retried while the grid cannot take them, never holding
- * up an answer. Without an audit file (or when appending to it fails) a decision is answered once the ring
- * has it, and refused (503) if the ring cannot take it. Nothing is dropped silently: every decision that
- * misses a sink is counted ({@code gcm_decisions_dropped_total{sink}}) and logged.
+ * ({@code gcm_decision_audit_append_seconds}) so a slow volume shows. That file is the decision's record:
+ * {@code GET /decisions} asks every member for the newest entries of its own
+ * ({@link HzDecisionLog#everywhere}), so a decision costs the grid nothing. Without an audit file (or when
+ * appending to it fails) a decision is answered once the grid's ring has it, and refused (503) if the ring
+ * cannot take it: the ring's thread writes what is recorded meanwhile every {@value #RING_TICK_MILLIS} ms,
+ * or at once when an answer or a reader waits ({@link #ringCaughtUp}), retried while the grid cannot take
+ * it. Nothing is dropped silently: every decision that misses a sink is counted
+ * ({@code gcm_decisions_dropped_total{sink}}) and logged.
  */
 public final class DecisionRecorder implements AutoCloseable {
 
@@ -95,23 +96,16 @@ public final class DecisionRecorder implements AutoCloseable {
         if (!running) {
             return refused(lines, "the decision log is closed", audit.isPresent());
         }
-        boolean audited = audit.isPresent() && appendToAudit(lines);
+        if (audit.isPresent() && appendToAudit(lines)) {
+            return CompletableFuture.completedFuture(null); // the member's own record, which GET /decisions asks
+        }
         if (queuedLines.addAndGet(lines.size()) > ringBacklogLimit + CHUNK) {
-            // the ring thread is far behind (a grid that takes nothing for seconds): the audit file keeps them
+            // the ring thread is far behind (a grid that takes nothing for seconds)
             queuedLines.addAndGet(-lines.size());
-            if (audited) {
-                droppedRing.increment(lines.size());
-                LOG.error("the decision ring is {} decisions behind: {} decision(s) left out of it (they are in the"
-                        + " audit file)", ringBacklogLimit, lines.size());
-                return CompletableFuture.completedFuture(null);
-            }
             return refused(lines, "the decision log is overloaded", false);
         }
-        CompletableFuture<Void> answer = audited ? null : new CompletableFuture<>();
+        CompletableFuture<Void> answer = new CompletableFuture<>();
         toRing.add(new ToRing(lines, answer, null));
-        if (answer == null) {
-            return CompletableFuture.completedFuture(null);
-        }
         LockSupport.unpark(ringThread); // the answer waits for the ring: now, not at the next tick
         return answer;
     }
@@ -198,8 +192,8 @@ public final class DecisionRecorder implements AutoCloseable {
         if (ringBacklog.size() >= ringBacklogLimit) {
             ringBacklog.poll();
             droppedRing.increment();
-            LOG.error("the decision ring has been unreachable for {} decisions: the oldest is left out of it"
-                    + " (it is in the audit file)", ringBacklogLimit);
+            LOG.error("the decision ring has been unreachable for {} decisions: the oldest is left out of it",
+                    ringBacklogLimit);
         }
         ringBacklog.add(line);
     }
@@ -244,7 +238,7 @@ public final class DecisionRecorder implements AutoCloseable {
         }
         if (!ringBacklog.isEmpty()) {
             droppedRing.increment(ringBacklog.size());
-            LOG.error("{} decision(s) not in the grid's ring at shutdown (they are in the audit file, if any)",
+            LOG.error("{} decision(s) not in the grid's ring at shutdown (none was given: their answers waited for it)",
                     ringBacklog.size());
         }
         audit.ifPresent(a -> {

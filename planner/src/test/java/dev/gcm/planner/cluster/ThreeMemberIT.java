@@ -15,6 +15,7 @@ import dev.gcm.planner.support.Http;
 import dev.gcm.planner.support.JarProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,10 @@ class ThreeMemberIT {
                 await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(
                         load.writeAnswers.getOrDefault("503 GRID_TIMEOUT", new AtomicInteger()).get())
                         .as(() -> "write answers " + load.writeAnswers).isPositive());
+                // the decision log asks every member: it answers without the paused one, and says so
+                Http.Answer log = c.member(0).http.get("/api/v1/decisions?limit=10", ADMIN);
+                assertThat(log.status()).as(log.body()).isEqualTo(200);
+                assertThat(log.json().path("decisions").size()).isPositive();
                 int ok = load.writeAnswers.get("200").get();
                 await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(load.writeAnswers.get("200").get())
                         .as(() -> "write answers " + load.writeAnswers).isGreaterThan(ok + 6));
@@ -129,6 +134,13 @@ class ThreeMemberIT {
                 decided.put(id, action);
             }
             load.close();
+            // one decision answered by each member: in its own audit file, which the decision log asks
+            List<String> answeredBy = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                answeredBy.add(c.member(i).http.post("/api/v1/migrations/check", GATE, check("host-1")).json()
+                        .get("decisionId").asText());
+            }
+            assertEveryMemberListsTheDecisions(c, answeredBy);
             c.member(1).kill();
             c.member(2).kill();
 
@@ -153,6 +165,7 @@ class ThreeMemberIT {
             c.start(1);
             c.start(2);
             c.awaitReady(List.of(0, 1, 2));
+            assertEveryMemberListsTheDecisions(c, answeredBy); // the killed members' came back with their files
             for (int i = 0; i < 3; i++) {
                 JarProcess m = c.member(i);
                 for (JsonNode h : m.http.get("/api/v1/hosts", ADMIN).json().get("hosts")) {
@@ -170,6 +183,15 @@ class ThreeMemberIT {
             }
             c.awaitReady(List.of(0, 1, 2));
             assertDecisionsHold(c, decided);
+        }
+    }
+
+    /** Every member's {@code GET /decisions} holds the decisions, whichever member answered them, and no member was left out. */
+    private static void assertEveryMemberListsTheDecisions(MemberJvms c, List<String> decisionIds) {
+        for (int i = 0; i < 3; i++) {
+            JsonNode log = c.member(i).http.get("/api/v1/decisions?limit=1000", ADMIN).json();
+            assertThat(log.path("decisions").findValuesAsText("decisionId")).as("member " + i).containsAll(decisionIds);
+            assertThat(log.get("unansweredMembers")).as("member " + i).isEmpty();
         }
     }
 

@@ -28,7 +28,7 @@ class GridCallsIT {
         PlannerConfig config = PlannerConfig.buildFromMap(Map.of("GCM_HZ_PORT", String.valueOf(TestPlanner.freePort()),
                 "GCM_CLUSTER_NAME", "calls-" + UUID.randomUUID()));
         try (HzGrid grid = HzGrid.start(config, Optional.empty())) {
-            HzDecisionLog ring = new HzDecisionLog(grid);
+            HzDecisionLog ring = new HzDecisionLog(grid, java.util.Optional.empty());
             ring.append(List.of("warm")).get(5, TimeUnit.SECONDS);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             Set<String> completedOn = new HashSet<>();
