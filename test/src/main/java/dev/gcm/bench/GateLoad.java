@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with its own agent's token) and a gate token for the checks. Beside every measurement of the check it
  * measures, with the same generator and the same token, the HTTP floor: {@code GET /api/v1/ping}, an
  * authenticated request that does nothing. It keeps N requests in flight for a fixed time at each
- * concurrency level and prints a Markdown row per level and kind: requests/s, p50, p99, p999, errors.
+ * concurrency level (after 5 s of the same load, unreported) and prints a Markdown row per level and kind:
+ * requests/s, p50, p99, p999, errors.
  *
  * <p>Usage: {@code GateLoad tokens FILE HOSTS} writes a tokens file (an agent token per host
  * {@code host-NNNNNN} and a gate token, fresh random each time); {@code GateLoad URL[,URL...] HOSTS
@@ -53,6 +54,8 @@ public final class GateLoad {
             .map(m -> "{\"guest\": {\"name\": \"g\", \"model\": {\"name\": \"" + m + "\"}}, \"target\": \"")
             .toArray(String[]::new);
     private static String[] HOST_IDS = new String[0];
+    /** Unreported load at a level and kind before it is measured. */
+    private static final int SETTLE_SECONDS = 5;
 
     /** What one run asks: the migration check, or the authenticated empty request it is measured beside. */
     enum Kind { CHECK, FLOOR }
@@ -98,6 +101,9 @@ public final class GateLoad {
             warmUp(client, urls, hosts, seconds, levels[levels.length - 1], tokens.gate());
             for (int level : levels) {
                 for (Kind kind : kinds()) {
+                    // unreported first: the members settle at this level and kind (after the warm-up at the
+                    // highest level, the first level measured at once was the slowest of every run)
+                    run(client, urls, hosts, SETTLE_SECONDS, level, tokens.gate(), kind, false);
                     run(client, urls, hosts, seconds, level, tokens.gate(), kind, true);
                 }
             }
