@@ -10,9 +10,10 @@ import java.util.function.Supplier;
 /**
  * How the grid writes what it holds and sends: grid entries (the domain's {@link dev.gcm.planner.model}
  * types) by explicit stream serializers, entry processors, the projection, the merge policies and the
- * decision-tail task as identified data; nothing of ours in Java serialization. Java deserialization is refused for every
- * class but Hazelcast's own and core JDK types (Hazelcast sends exceptions between members that way),
- * so a member that is sent a Java-serialized object of any other class never runs its {@code readObject}.
+ * decision-tail task as identified data; nothing of ours in Java serialization. Java deserialization is
+ * refused for every class but Hazelcast's own and core JDK types (Hazelcast sends exceptions between
+ * members that way), so a member that is sent a Java-serialized object of any other class never runs its
+ * {@code readObject}.
  */
 final class GridSerialization {
 

@@ -64,11 +64,11 @@ final class AuditTail {
     /** Adds the file's lines, newest first, to {@code out} until it holds {@code limit}. */
     private static void readBackwards(Opened f, int limit, List<String> out) throws IOException {
         ByteBuffer block = ByteBuffer.allocate(BLOCK);
-        long end = lastLineEnd(f);
         // bytes of the line being assembled, in reverse order of blocks: the part read last comes first
         ByteArrayOutputStream partial = new ByteArrayOutputStream();
-        boolean skipping = false;
-        long pos = end;
+        // what follows the file's last line break is a line still being written: skipped like a too-long one
+        boolean skipping = true;
+        long pos = f.size();
         while (pos > 0 && out.size() < limit) {
             int n = (int) Math.min(BLOCK, pos);
             pos -= n;
@@ -107,24 +107,6 @@ final class AuditTail {
         partial.write(b, from, to - from);
         partial.write(after, 0, after.length);
         return false;
-    }
-
-    /** Where the last whole line ends (after its line break): a line still being written is not read. */
-    private static long lastLineEnd(Opened f) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(BLOCK);
-        long pos = f.size();
-        while (pos > 0) {
-            int n = (int) Math.min(BLOCK, pos);
-            one.clear().limit(n);
-            readFully(f.channel(), one, pos - n);
-            for (int i = n - 1; i >= 0; i--) {
-                if (one.get(i) == '\n') {
-                    return pos - n + i; // the line break itself is dropped
-                }
-            }
-            pos -= n;
-        }
-        return 0;
     }
 
     private static void readFully(FileChannel c, ByteBuffer b, long at) throws IOException {
