@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,8 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with its own agent's token) and a gate token for the checks. Beside every measurement of the check it
  * measures, with the same generator and the same token, the HTTP floor: {@code GET /api/v1/ping}, an
  * authenticated request that does nothing. It keeps N requests in flight for a fixed time at each
- * concurrency level (after 5 s of the same load, unreported) and prints a Markdown row per level and kind:
- * requests/s, p50, p99, p999, errors.
+ * concurrency level, split into rounds that alternate the two kinds (each after a stretch of the same
+ * load, unreported), and prints a Markdown row per level and kind of the rounds summed: requests/s, p50,
+ * p99, p999, errors, and CPU per request.
  *
  * <p>Usage: {@code GateLoad tokens FILE HOSTS} writes a tokens file (an agent token per host
  * {@code host-NNNNNN} and a gate token, fresh random each time); {@code GateLoad URL[,URL...] HOSTS
@@ -56,6 +58,8 @@ public final class GateLoad {
     private static String[] HOST_IDS = new String[0];
     /** Unreported load at a level and kind before it is measured. */
     private static final int SETTLE_SECONDS = 5;
+    /** Unreported load of a kind before each later stretch of it in a level's rounds. */
+    private static final long SWITCH_MILLIS = 1500;
 
     /** What one run asks: the migration check, or the authenticated empty request it is measured beside. */
     enum Kind { CHECK, FLOOR }
@@ -100,12 +104,7 @@ public final class GateLoad {
             awaitQuietMembers();
             warmUp(client, urls, hosts, seconds, levels[levels.length - 1], tokens.gate());
             for (int level : levels) {
-                for (Kind kind : kinds()) {
-                    // unreported first: the members settle at this level and kind (after the warm-up at the
-                    // highest level, the first level measured at once was the slowest of every run)
-                    run(client, urls, hosts, SETTLE_SECONDS, level, tokens.gate(), kind, false);
-                    run(client, urls, hosts, seconds, level, tokens.gate(), kind, true);
-                }
+                measureLevel(client, urls, hosts, seconds, level, tokens.gate());
             }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -244,15 +243,15 @@ public final class GateLoad {
             throws InterruptedException {
         MemberCpu members = MemberCpu.fromProperty();
         if (!members.known()) {
-            run(client, urls, hosts, Math.max(5, seconds / 2), concurrency, token, Kind.CHECK, false);
-            run(client, urls, hosts, Math.max(5, seconds / 2), concurrency, token, Kind.FLOOR, false);
+            run(client, urls, hosts, Math.max(5, seconds / 2) * 1000L, concurrency, token, Kind.CHECK, false);
+            run(client, urls, hosts, Math.max(5, seconds / 2) * 1000L, concurrency, token, Kind.FLOOR, false);
             return;
         }
         MemberCpu.Warmed w;
         try {
             w = members.warmUntilCompiled(() -> {
-                run(client, urls, hosts, 3, concurrency, token, Kind.CHECK, false);
-                run(client, urls, hosts, 1, concurrency, token, Kind.FLOOR, false);
+                run(client, urls, hosts, 3000, concurrency, token, Kind.CHECK, false);
+                run(client, urls, hosts, 1000, concurrency, token, Kind.FLOOR, false);
             }, MemberCpu.Share.OF_THEIR_CPU, 0.02, Duration.ofMinutes(3));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -264,41 +263,93 @@ public final class GateLoad {
                         + " warm-up load (%.1f%% in the last round); measured anyway%n", w.seconds(), 100 * w.lastShare());
     }
 
-    private static void run(WebClient client, List<URI> urls, int hosts, int seconds, int concurrency, String token,
-                            Kind kind, boolean report) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    /** One stretch of load of one kind at one level; its measurement, or nothing when it is unreported. */
+    private static LoadRound run(WebClient client, List<URI> urls, int hosts, long millis, int concurrency, String token,
+                                 Kind kind, boolean report) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         long[][] latencies = new long[concurrency][];
         int[] counts = new int[concurrency];
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(concurrency);
         long start = System.nanoTime();
-        long[] cpu0 = cpuTimes();
-        Map<String, Long> threads0 = byThreadGroup();
+        long[] cpu0 = report ? cpuTimes() : new long[0];
+        Map<String, Long> threads0 = report ? byThreadGroup() : Map.of();
         for (int w = 0; w < concurrency; w++) {
             latencies[w] = new long[1 << 16];
             loop(new Worker(client, urls, hosts, token, kind, end, w, latencies, counts, errors, done));
         }
         done.await();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int total = Arrays.stream(counts).sum();
+        long elapsed = System.nanoTime() - start;
+        if (!report) {
+            return LoadRound.none();
+        }
         long[] cpu1 = cpuTimes();
-        // CPU per request: the members' (user + system, from /proc) and this generator's; "-" without pids
-        String memberCpu = cpu0.length == 0 ? "-" : String.format("%.1f", (cpu1[0] - cpu0[0]) / 1e3 / total);
-        String generatorCpu = cpu0.length == 0 ? "-" : String.format("%.1f", (cpu1[1] - cpu0[1]) / 1e3 / total);
+        Map<String, Long> threads = new HashMap<>();
+        byThreadGroup().forEach((group, nanos) -> threads.put(group, nanos - threads0.getOrDefault(group, 0L)));
+        int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int k = 0;
         for (int w = 0; w < concurrency; w++) {
             System.arraycopy(latencies[w], 0, all, k, counts[w]);
             k += counts[w];
         }
-        Arrays.sort(all);
-        if (!report) {
-            return;
+        // CPU: the members' (user + system, from /proc) and this generator's; zero without the members' pids
+        return new LoadRound(total, elapsed, all, errors.get(), cpu0.length == 0 ? 0 : cpu1[0] - cpu0[0],
+                cpu0.length == 0 ? 0 : cpu1[1] - cpu0[1], threads);
+    }
+
+    /**
+     * A level measured in rounds ({@code -Dgcm.bench.rounds}, 3 by default), each kind once per round, the
+     * first kind alternating from round to round, each stretch after a short unreported one of its kind;
+     * then a row per kind of the rounds summed, and on stderr the check's cost over the floor's per round.
+     */
+    private static void measureLevel(WebClient client, List<URI> urls, int hosts, int seconds, int level, String token)
+            throws InterruptedException {
+        int rounds = Math.max(1, Integer.getInteger("gcm.bench.rounds", 3));
+        long millis = Math.max(1000, seconds * 1000L / rounds);
+        List<Kind> kinds = kinds();
+        Map<Kind, LoadRound> sums = new EnumMap<>(Kind.class);
+        List<String> perRound = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            Map<Kind, LoadRound> round = new EnumMap<>(Kind.class);
+            for (int i = 0; i < kinds.size(); i++) {
+                Kind kind = kinds.get((i + r) % kinds.size());
+                // unreported first, longer before a level's first stretch (after the warm-up at the highest
+                // level, the first level measured at once was the slowest of every run)
+                run(client, urls, hosts, r == 0 && i == 0 ? SETTLE_SECONDS * 1000L : SWITCH_MILLIS, level, token, kind,
+                        false);
+                round.put(kind, run(client, urls, hosts, millis, level, token, kind, true));
+            }
+            round.forEach((kind, m) -> sums.merge(kind, m, LoadRound::plus));
+            ratio(round).ifPresent(perRound::add);
         }
-        System.out.printf("| %d | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s |%n", urls.size(),
-                kind == Kind.CHECK ? "check" : "floor", concurrency, total / elapsed,
-                pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), errors.get(), memberCpu, generatorCpu);
-        printThreadGroups(threads0, byThreadGroup(), total);
+        boolean cpuKnown = cpuTimes().length > 0;
+        for (Kind kind : kinds) {
+            LoadRound m = sums.get(kind);
+            System.out.printf("| %d | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s |%n", urls.size(),
+                    kind == Kind.CHECK ? "check" : "floor", level, m.perSecond(), m.percentileMillis(0.50),
+                    m.percentileMillis(0.99), m.percentileMillis(0.999), m.errors(), micros(m.memberMicros(cpuKnown)),
+                    micros(m.generatorMicros(cpuKnown)));
+            printThreadGroups(m);
+        }
+        ratio(sums).ifPresent(all -> System.err.printf("%d member(s), %d in flight: check over floor %s; by round: %s%n",
+                urls.size(), level, all, String.join("; ", perRound)));
+    }
+
+    /** The check's cost over the floor's: by time (floor/s over check/s) and by the members' CPU per request. */
+    private static java.util.Optional<String> ratio(Map<Kind, LoadRound> m) {
+        LoadRound check = m.get(Kind.CHECK);
+        LoadRound floor = m.get(Kind.FLOOR);
+        if (check == null || floor == null || check.requests() == 0 || floor.requests() == 0) {
+            return java.util.Optional.empty();
+        }
+        boolean cpuKnown = cpuTimes().length > 0;
+        return java.util.Optional.of(String.format("%.2fx by time, %s by member CPU", floor.perSecond() / check.perSecond(),
+                cpuKnown ? String.format("%.2fx", check.memberMicros(true) / floor.memberMicros(true)) : "-"));
+    }
+
+    private static String micros(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.1f", v);
     }
 
     /** The kinds of request measured: both, or those {@code -Dgcm.bench.kinds} names (check, floor). */
@@ -314,15 +365,14 @@ public final class GateLoad {
         return members.known() && Boolean.getBoolean("gcm.bench.threads") ? members.byThreadGroup() : Map.of();
     }
 
-    private static void printThreadGroups(Map<String, Long> before, Map<String, Long> after, int requests) {
-        if (after.isEmpty() || requests == 0) {
+    private static void printThreadGroups(LoadRound m) {
+        if (m.threadGroupNanos().isEmpty() || m.requests() == 0) {
             return;
         }
-        after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        m.threadGroupNanos().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> System.err.printf("    %8.2f us/request  %s%n", e.getValue() / 1e3 / requests, e.getKey()));
+                .forEach(e -> System.err.printf("    %8.2f us/request  %s%n", e.getValue() / 1e3 / m.requests(), e.getKey()));
     }
 
     /** One of the N requests kept in flight, and where it records. */
@@ -375,12 +425,5 @@ public final class GateLoad {
         long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         return new long[] {members.total(), own};
-    }
-
-    private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 }
