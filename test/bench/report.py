@@ -143,8 +143,15 @@ if l100k:
       f"{l100k[0][6]} at 100,000 hosts ({l100k[0][2]} calls) | {verdict(ratio >= 1000)} |")
 if mem and mem[0][1] != "-":
     largest = number(mem[0][2])
-    p(f"| a host record < 2 KiB serialized | {mem[0][1]} bytes on average, largest {mem[0][2]} "
-      f"(facilities, host model, 1 to 3 guests) | {verdict(largest < 2048)} |")
+    if len(mem[0]) > 7:
+        # the bar is about memory: the record as the grid holds it, serialized; its JSON is named beside it
+        stored = number(mem[0][7])
+        p(f"| a host record < 2 KiB serialized | as the grid stores it (the JSON deflated, with its ordering fields) "
+          f"{mem[0][6]} bytes on average, largest {mem[0][7]}; as JSON (what an agent sends) {mem[0][1]} on average, "
+          f"largest {mem[0][2]} (facilities, host model, 1 to 3 guests) | {verdict(stored < 2048)} |")
+    else:
+        p(f"| a host record < 2 KiB serialized | {mem[0][1]} bytes on average, largest {mem[0][2]} "
+          f"(facilities, host model, 1 to 3 guests) | {verdict(largest < 2048)} |")
     p(f"| 100,000 hosts in a 512 MiB heap | {mem[0][3]} used by one member holding all of them, in -Xmx512m "
       f"| {verdict(number(mem[0][3]) < 512)} |")
 else:
@@ -209,7 +216,9 @@ p("**`POST /migrations/check` over HTTP on loopback, authentication on** (closed
   "reports keep it (the members are told a report stays fresh for the run: 100,000 agents are not run here); "
   "the checks with a gate token, "
   "requests spread over the members; `floor`: `GET /api/v1/ping` with the same token and generator, measured "
-  "beside each level; CPU time per request from /proc for the members, and the generator's own; members with "
+  "beside each level: three rounds of a third of the time each, the kinds interleaved (the first one alternating), "
+  "summed per kind, each stretch after unreported load of its kind (5 s before a level's first, 1.5 s before the "
+  "others); CPU time per request from /proc for the members, and the generator's own; members with "
   "the chart's heap, -Xms1536m -Xmx1536m, measured once their JIT compilers are done: warm-up load until two rounds in a "
   "row spend under 2% of the members' CPU in compiler threads)")
 p("")
@@ -232,7 +241,8 @@ table(["what", "calls", "p50 ms", "p99 ms", "max ms", "exit 0"], hook)
 p("")
 p("**Memory**: one planner member (grid map and index) holding realistic records, heap after full GCs")
 p("")
-table(["hosts", "record bytes (avg)", "largest", "heap used", "per 100,000 hosts", "heap limit"], mem)
+table(["hosts", "record JSON bytes (avg)", "largest", "heap used", "per 100,000 hosts", "heap limit",
+       "grid entry bytes (avg)", "largest"], mem)
 p("")
 p("**Start-up of the CLI** (each command run in turn, round-robin, after a warm-up that also makes the "
   "launcher's class data sharing archive; wall time and CPU time, user + system)")

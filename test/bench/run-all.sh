@@ -135,7 +135,7 @@ fi
 if want memory; then
 step "Memory: 100,000 hosts in a 512 MiB heap"
 java -Xmx512m -cp "$bench" dev.gcm.bench.MemoryFootprint 100000 >"$raw/memory.md" 2>"$raw/memory.log" \
-  || echo "| 100,000 | - | - | did not fit | - | 512 MiB |" >"$raw/memory.md"
+  || echo "| 100,000 | - | - | did not fit | - | 512 MiB | - | - |" >"$raw/memory.md"
 fi
 
 if want baseline; then

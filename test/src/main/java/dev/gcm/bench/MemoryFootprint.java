@@ -1,11 +1,17 @@
 package dev.gcm.bench;
 
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.map.IMap;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
 import dev.gcm.demo.DemoFleet;
 import dev.gcm.facilitydb.catalog.Catalog;
 import dev.gcm.hypervisor.record.HostRecord;
 import dev.gcm.hypervisor.record.HostRecordJson;
 import dev.gcm.planner.Planner;
 import dev.gcm.planner.PlannerConfig;
+import dev.gcm.planner.grid.HzGrid;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,8 +28,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What hosts cost: the serialized size of realistic host records (facilities, host model, 1 to 3 guests),
- * and the heap of one planner member (grid map + index) holding N of them, measured after full GCs. Run
+ * What hosts cost: the size of realistic host records (facilities, host model, 1 to 3 guests) as JSON (what
+ * an agent sends) and as the grid stores them (serialized: the JSON deflated, and the report's ordering
+ * fields), and the heap of one planner member (grid map + index) holding N of them, measured after full GCs. Run
  * it with the heap the bar names ({@code -Xmx512m}): it fails with OutOfMemoryError if N does not fit.
  *
  * <p>Usage: {@code java -Xmx512m -cp gcm-benchmarks.jar dev.gcm.bench.MemoryFootprint N}; prints one Markdown row.
@@ -76,15 +83,40 @@ public final class MemoryFootprint {
             }
             long after = usedAfterGc();
             double perHundredThousand = (after - before) * 100_000.0 / n / (1 << 20);
-            System.out.printf("| %,d | %,d | %,d | %.0f MiB | %.0f MiB | %d MiB |%n", n, bytes / n, largest,
+            long[] stored = storedSizes(Math.min(n, prototypes.size() * 4));
+            System.out.printf("| %,d | %,d | %,d | %.0f MiB | %.0f MiB | %d MiB | %,d | %,d |%n", n, bytes / n, largest,
                     (after - before) / (double) (1 << 20), perHundredThousand,
-                    Runtime.getRuntime().maxMemory() >> 20);
+                    Runtime.getRuntime().maxMemory() >> 20, stored[0], stored[1]);
             if (args.length > 1) { // hold, for a heap histogram: jcmd PID GC.class_histogram
                 Thread.sleep(Long.parseLong(args[1]) * 1000);
             }
         } finally {
             planner.close();
         }
+    }
+
+    /**
+     * The average and largest size in bytes of the first {@code count} hosts' entries as the grid holds them
+     * (the value serialized as Hazelcast stores it: the record's JSON deflated, its ordering fields, the
+     * serializer's header). Reads the in-process member through Hazelcast's serialization service, an
+     * internal interface: a measurement only.
+     */
+    private static long[] storedSizes(int count) {
+        HazelcastInstance hz = Hazelcast.getAllHazelcastInstances().iterator().next();
+        SerializationService serialization = ((SerializationServiceSupport) hz).getSerializationService();
+        IMap<String, Object> hosts = hz.getMap(HzGrid.HOSTS);
+        long total = 0;
+        long largest = 0;
+        for (int i = 0; i < count; i++) {
+            Object value = hosts.get(String.format("host-%07d", i));
+            if (value == null) {
+                throw new IllegalStateException("host-" + i + " is not in the grid");
+            }
+            long size = serialization.toData(value).totalSize();
+            total += size;
+            largest = Math.max(largest, size);
+        }
+        return new long[] {total / count, largest};
     }
 
     private static long usedAfterGc() throws InterruptedException {
