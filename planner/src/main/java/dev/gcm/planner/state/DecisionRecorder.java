@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * {@code GET /decisions} asks every member for the newest entries of its own
  * ({@link HzDecisionLog#everywhere}), so a decision costs the grid nothing. Without an audit file (or when
  * appending to it fails) a decision is answered once the grid's ring has it, and refused (503) if the ring
- * cannot take it: the ring's thread writes what is recorded meanwhile every {@value #RING_TICK_MILLIS} ms,
- * or at once when an answer or a reader waits ({@link #ringCaughtUp}), retried while the grid cannot take
- * it. Nothing is dropped silently: every decision that misses a sink is counted
- * ({@code gcm_decisions_dropped_total{sink}}) and logged.
+ * cannot take it: the ring's thread is woken when a decision is recorded for the ring or a reader waits
+ * ({@link #ringCaughtUp}), writes what was recorded meanwhile, and retries every {@value #RING_TICK_MILLIS}
+ * ms while the grid cannot take it; with nothing to write it sleeps until woken. Nothing is dropped
+ * silently: every decision that misses a sink is counted ({@code gcm_decisions_dropped_total{sink}}) and
+ * logged.
  */
 public final class DecisionRecorder implements AutoCloseable {
 
@@ -152,8 +153,15 @@ public final class DecisionRecorder implements AutoCloseable {
     private void ringLoop() {
         while ((running || !toRing.isEmpty()) && !Thread.currentThread().isInterrupted()) {
             try {
-                if (running) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RING_TICK_MILLIS));
+                if (running && toRing.isEmpty()) {
+                    if (ringBacklog.isEmpty()) {
+                        // nothing to write or retry (a member with an audit file, or an idle one): sleep until
+                        // record, ringCaughtUp or close adds work and wakes it (a wake-up given before the
+                        // park is not lost: it lets the park return at once)
+                        LockSupport.park(this);
+                    } else {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RING_TICK_MILLIS)); // the retry's tick
+                    }
                 }
                 List<CompletableFuture<Void>> answers = new ArrayList<>();
                 for (ToRing t = toRing.poll(); t != null; t = toRing.poll()) {

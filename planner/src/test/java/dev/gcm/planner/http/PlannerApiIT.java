@@ -207,6 +207,22 @@ class PlannerApiIT {
     }
 
     @Test
+    void withoutAnAuditFileTheRingsThreadSleepsUntilADecisionWakesIt() {
+        // this member has no state directory, so no audit file: every answer waits for the grid's ring
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ringThreads()).isNotEmpty().allSatisfy(t -> assertThat(t.getState())
+                        .as("an idle ring thread parks without a deadline").isEqualTo(Thread.State.WAITING)));
+        JsonNode answer = check("z13", "h2");
+        String id = answer.get("decisionId").asText();
+        assertThat(http.get("/api/v1/decisions?limit=1000", READER).json().get("decisions").toString()).contains(id);
+    }
+
+    private static List<Thread> ringThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("gcm-decision-ring")).toList();
+    }
+
+    @Test
     void poolsSelectByLabelAndQuarantineHostsBelowTheirFloor() {
         Http.Answer put = http.put("/api/v1/pools/zone-a-floor", ADMIN,
                 "{\"selector\": {\"zone\": \"a\"}, \"floor\": {\"name\": \"z14-base\"}}");
