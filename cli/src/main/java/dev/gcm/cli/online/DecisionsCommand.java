@@ -37,16 +37,24 @@ public final class DecisionsCommand extends OnlineCommand {
         }
         String query = "?limit=" + limit + (since == null ? ""
                 : "&since=" + URLEncoder.encode(sinceInstant(since).toString(), StandardCharsets.UTF_8));
-        JsonNode answer = newestFirst(client.get("/decisions" + query));
+        print(printer, newestFirst(client.get("/decisions" + query)));
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The log in the printer's form; first, on stderr, a note naming the members that did not answer (the log
+     * is still printed: what the other members answered).
+     */
+    static void print(Printer printer, JsonNode answer) {
         JsonNode unanswered = answer.path("unansweredMembers");
-        if (!unanswered.isEmpty()) { // the log is still printed: what the other members answered
+        if (!unanswered.isEmpty()) {
             printer.err().println("note: " + unanswered.size() + " planner member(s) did not answer, their decisions are"
                     + " missing: " + Cells.joined(unanswered));
             printer.err().flush();
         }
         if (printer.output().isDocument()) {
             printer.document(Printer.document("DecisionList", answer));
-            return ExitCodes.OK;
+            return;
         }
         List<String> headers = new ArrayList<>(List.of("TIME", "DECISION", "GUEST", "SOURCE", "TARGET", "REASONS"));
         if (printer.wide()) {
@@ -66,7 +74,6 @@ public final class DecisionsCommand extends OnlineCommand {
             table.row(row);
         }
         printer.table(table);
-        return ExitCodes.OK;
     }
 
     /** The log as the planner gives it, its decisions ordered newest first by time (a stable sort). */

@@ -48,4 +48,29 @@ class RenderingTest {
                 .isEqualTo("no other host runs z14");
         assertThat(Reasons.text(JSON.readTree("{\"guest\":\"vm1\"}"), false)).isEqualTo("-");
     }
+
+    @Test
+    void decisionsNameTheMembersThatDidNotAnswerOnStderrAndStillListTheRest() throws Exception {
+        JsonNode answer = DecisionsCommand.newestFirst(JSON.readTree("{\"decisions\":["
+                + "{\"time\":\"2026-12-03T10:00:00Z\",\"decision\":\"approved\",\"guest\":\"vm1\",\"target\":\"h1\","
+                + "\"reasons\":[]},{\"time\":\"2026-12-03T10:00:01Z\",\"decision\":\"rejected\",\"guest\":\"vm2\","
+                + "\"target\":\"h2\",\"reasons\":[\"TARGET_CORDONED\"]}],"
+                + "\"unansweredMembers\":[\"10.0.0.3:5701\",\"10.0.0.4:5701\"]}"));
+        for (Output form : new Output[] {Output.TABLE, Output.JSON}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Printer printer = new Printer(new PrintWriter(out), new PrintWriter(err), form, true, new Terminal(false, 120));
+            DecisionsCommand.print(printer, answer);
+            printer.out().flush();
+            assertThat(err.toString()).as(form.name())
+                    .contains("2 planner member(s) did not answer").contains("10.0.0.3:5701").contains("10.0.0.4:5701");
+            assertThat(out.toString()).as(form.name()).contains("vm1").contains("vm2").doesNotContain("did not answer");
+            assertThat(out.toString().indexOf("vm2")).as("newest first").isLessThan(out.toString().indexOf("vm1"));
+        }
+        StringWriter quiet = new StringWriter();
+        Printer printer = new Printer(new PrintWriter(new StringWriter()), new PrintWriter(quiet), Output.TABLE, true,
+                new Terminal(false, 120));
+        DecisionsCommand.print(printer, JSON.readTree("{\"decisions\":[],\"unansweredMembers\":[]}"));
+        assertThat(quiet.toString()).isEmpty();
+    }
 }

@@ -86,16 +86,9 @@ class DecisionJsonTest {
         return o;
     }
 
+    /** Reasons in the shape every other answer gives them (Jackson's mapping of {@link Reason}, as Views writes it). */
     private static ArrayNode reasons(List<Reason> reasons) {
-        ArrayNode a = JSON.createArrayNode();
-        for (Reason r : reasons) {
-            ObjectNode n = a.addObject().put("code", r.code().name()).put("message", r.message());
-            if (!r.features().isEmpty()) {
-                ArrayNode f = n.putArray("features");
-                r.features().forEach(f::add);
-            }
-        }
-        return a;
+        return Views.reasons(reasons);
     }
 
     private static ObjectNode expectedEntry(MigrationGate.Verdict v, DecisionJson.Subject s, DecisionJson.Entry e) {
