@@ -323,13 +323,13 @@ public final class GateLoad {
             round.forEach((kind, m) -> sums.merge(kind, m, LoadRound::plus));
             ratio(round).ifPresent(perRound::add);
         }
-        boolean cpuKnown = cpuTimes().length > 0;
+        boolean cpuKnown = MemberCpu.fromProperty().known();
         for (Kind kind : kinds) {
             LoadRound m = sums.get(kind);
+            double[] p = m.percentilesMillis(0.50, 0.99, 0.999);
             System.out.printf("| %d | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s |%n", urls.size(),
-                    kind == Kind.CHECK ? "check" : "floor", level, m.perSecond(), m.percentileMillis(0.50),
-                    m.percentileMillis(0.99), m.percentileMillis(0.999), m.errors(), micros(m.memberMicros(cpuKnown)),
-                    micros(m.generatorMicros(cpuKnown)));
+                    kind == Kind.CHECK ? "check" : "floor", level, m.perSecond(), p[0], p[1], p[2], m.errors(),
+                    micros(m.memberMicros(cpuKnown)), micros(m.generatorMicros(cpuKnown)));
             printThreadGroups(m);
         }
         ratio(sums).ifPresent(all -> System.err.printf("%d member(s), %d in flight: check over floor %s; by round: %s%n",
@@ -343,7 +343,7 @@ public final class GateLoad {
         if (check == null || floor == null || check.requests() == 0 || floor.requests() == 0) {
             return java.util.Optional.empty();
         }
-        boolean cpuKnown = cpuTimes().length > 0;
+        boolean cpuKnown = MemberCpu.fromProperty().known();
         return java.util.Optional.of(String.format("%.2fx by time, %s by member CPU", floor.perSecond() / check.perSecond(),
                 cpuKnown ? String.format("%.2fx", check.memberMicros(true) / floor.memberMicros(true)) : "-"));
     }

@@ -40,13 +40,18 @@ record LoadRound(int requests, long nanos, long[] latencies, int errors, long me
         return cpuKnown && requests > 0 ? generatorCpuNanos / 1e3 / requests : Double.NaN;
     }
 
-    /** The latency at quantile {@code p} in ms (NaN without requests). */
-    double percentileMillis(double p) {
+    /** The latencies at the given quantiles in ms, sorted once (NaN without requests). */
+    double[] percentilesMillis(double... quantiles) {
+        double[] out = new double[quantiles.length];
         if (latencies.length == 0) {
-            return Double.NaN;
+            Arrays.fill(out, Double.NaN);
+            return out;
         }
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        for (int i = 0; i < quantiles.length; i++) {
+            out[i] = sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantiles[i] * sorted.length) - 1)] / 1e6;
+        }
+        return out;
     }
 }
