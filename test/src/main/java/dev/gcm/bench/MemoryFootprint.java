@@ -61,7 +61,7 @@ public final class MemoryFootprint {
             int largest = 0;
             for (int i = 0; i < n; i++) {
                 HostRecord p = prototypes.get(i % prototypes.size());
-                String id = String.format("host-%07d", i);
+                String id = hostId(i);
                 HostRecord r = p.withHostId(id).withReport(UUID.randomUUID().toString(), p.seq(), p.probeTime());
                 byte[] json = HostRecordJson.write(r).getBytes(StandardCharsets.UTF_8);
                 bytes += json.length;
@@ -108,15 +108,19 @@ public final class MemoryFootprint {
         long total = 0;
         long largest = 0;
         for (int i = 0; i < count; i++) {
-            Object value = hosts.get(String.format("host-%07d", i));
+            Object value = hosts.get(hostId(i));
             if (value == null) {
-                throw new IllegalStateException("host-" + i + " is not in the grid");
+                throw new IllegalStateException(hostId(i) + " is not in the grid");
             }
             long size = serialization.toData(value).totalSize();
             total += size;
             largest = Math.max(largest, size);
         }
         return new long[] {total / count, largest};
+    }
+
+    private static String hostId(int i) {
+        return String.format("host-%07d", i);
     }
 
     private static long usedAfterGc() throws InterruptedException {
